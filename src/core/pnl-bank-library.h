@@ -1,0 +1,37 @@
+/* pnl-bank-library.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pnl-types.h"
+
+G_BEGIN_DECLS
+
+#define PNL_TYPE_BANK_LIBRARY (pnl_bank_library_get_type())
+
+G_DECLARE_FINAL_TYPE (PnlBankLibrary, pnl_bank_library, PNL, BANK_LIBRARY, GObject)
+
+/* Banks come from the shipped resources under @resource_path (may be
+ * NULL) and from the JSON files in @user_dir (may be NULL or missing). */
+PnlBankLibrary *pnl_bank_library_new       (const char     *resource_path,
+                                            GFile          *user_dir);
+/* The default places: the GResource and $XDG_DATA_HOME/panelist/banks. */
+PnlBankLibrary *pnl_bank_library_new_default (void);
+GFile          *pnl_bank_library_get_user_dir (PnlBankLibrary *self);
+/* Reads every bank again.  A bank that fails is recorded in the errors
+ * and never stops the others.  Returns FALSE when any failed. */
+gboolean        pnl_bank_library_load      (PnlBankLibrary *self);
+/* GListModel of PnlBank, sorted by title. */
+GListModel     *pnl_bank_library_get_banks (PnlBankLibrary *self);
+/* The errors of the last load, each naming its file. */
+const GPtrArray *pnl_bank_library_get_errors (PnlBankLibrary *self);
+PnlBank        *pnl_bank_library_find      (PnlBankLibrary *self,
+                                            const char     *bank_id);
+
+G_END_DECLS

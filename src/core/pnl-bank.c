@@ -1,0 +1,784 @@
+/* pnl-bank.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-bank"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "pnl-area.h"
+#include "pnl-bank.h"
+#include "pnl-question-private.h"
+#include "pnl-scale-private.h"
+#include "pnl-utils.h"
+
+struct _PnlBank
+{
+  GObject      parent_instance;
+
+  char        *source;
+  char        *id;
+  char        *title;
+  char        *role;
+  char        *language;
+  char        *description;
+  PnlScale    *scale;
+  GListStore  *areas;
+  GListStore  *questions;
+  GHashTable  *areas_by_id;
+  GHashTable  *questions_by_id;
+  guint        revision;
+};
+
+G_DEFINE_FINAL_TYPE (PnlBank, pnl_bank, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (pnl-bank-error-quark, pnl_bank_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_ROLE,
+  PROP_LANGUAGE,
+  PROP_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where json-glib saw each object, array and member, so that an error
+ * found after parsing can still name a line and column. */
+typedef struct
+{
+  GArray     *stack;
+  GHashTable *containers;
+  GHashTable *members;
+} Positions;
+
+typedef struct
+{
+  int line;
+  int column;
+} Position;
+
+typedef struct
+{
+  const char *name;
+  Positions   positions;
+  PnlBank    *bank;
+} Loader;
+
+static void
+pnl_bank_finalize (GObject *object)
+{
+  PnlBank *self = (PnlBank *)object;
+
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->areas_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->questions_by_id, g_hash_table_unref);
+  g_clear_object (&self->scale);
+  g_clear_object (&self->areas);
+  g_clear_object (&self->questions);
+
+  G_OBJECT_CLASS (pnl_bank_parent_class)->finalize (object);
+}
+
+static void
+pnl_bank_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PnlBank *self = PNL_BANK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pnl_bank_class_init (PnlBankClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pnl_bank_finalize;
+  object_class->get_property = pnl_bank_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REVISION] =
+    g_param_spec_uint ("revision", NULL, NULL, 1, G_MAXUINT, 1,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pnl_bank_init (PnlBank *self)
+{
+  self->revision = 1;
+  self->areas = g_list_store_new (PNL_TYPE_AREA);
+  self->questions = g_list_store_new (PNL_TYPE_QUESTION);
+  self->areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->questions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Positions ------------------------------------------------------------ */
+
+static Position
+current_position (JsonParser *parser)
+{
+  Position pos = {
+    (int)json_parser_get_current_line (parser),
+    (int)json_parser_get_current_pos (parser),
+  };
+
+  return pos;
+}
+
+static void
+on_container_start (JsonParser *parser,
+                    Positions  *positions)
+{
+  Position pos = current_position (parser);
+
+  g_array_append_val (positions->stack, pos);
+}
+
+static void
+on_container_end (JsonParser *parser,
+                  gpointer    container,
+                  Positions  *positions)
+{
+  Position *pos;
+
+  g_return_if_fail (positions->stack->len > 0);
+
+  pos = g_new (Position, 1);
+  *pos = g_array_index (positions->stack, Position, positions->stack->len - 1);
+  g_array_set_size (positions->stack, positions->stack->len - 1);
+  g_hash_table_insert (positions->containers, container, pos);
+}
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member,
+                  Positions  *positions)
+{
+  Position *pos = g_new (Position, 1);
+
+  *pos = current_position (parser);
+  g_hash_table_insert (positions->members,
+                       g_strdup_printf ("%p/%s", (gpointer)object, member),
+                       pos);
+}
+
+static Position
+find_container (Loader   *loader,
+                gpointer  container)
+{
+  Position none = { 0, 0 };
+  Position *pos = g_hash_table_lookup (loader->positions.containers, container);
+
+  return pos ? *pos : none;
+}
+
+static Position
+find_member (Loader     *loader,
+             JsonObject *object,
+             const char *member)
+{
+  g_autofree char *key = NULL;
+  JsonNode *node;
+  Position *pos;
+
+  if (member == NULL)
+    return find_container (loader, object);
+
+  /* An object or array member is best pointed at where it starts. */
+  node = json_object_get_member (object, member);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return find_container (loader, json_node_get_object (node));
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    return find_container (loader, json_node_get_array (node));
+
+  key = g_strdup_printf ("%p/%s", (gpointer)object, member);
+  pos = g_hash_table_lookup (loader->positions.members, key);
+
+  if (pos == NULL)
+    return find_container (loader, object);
+
+  return *pos;
+}
+
+/* Errors --------------------------------------------------------------- */
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+fail (Loader       *loader,
+      GError      **error,
+      PnlBankError  code,
+      Position      pos,
+      const char   *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (pos.line > 0)
+    g_set_error (error, PNL_BANK_ERROR, code, "%s:%d:%d: %s",
+                 loader->name, pos.line, pos.column, message);
+  else
+    g_set_error (error, PNL_BANK_ERROR, code, "%s: %s", loader->name, message);
+
+  return FALSE;
+}
+
+/* Reading -------------------------------------------------------------- */
+
+static gboolean
+read_string (Loader      *loader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, object),
+                     _("the key “%s” is missing"), member);
+
+      *out = g_strdup ("");
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, object, member),
+                 _("“%s” must be text"), member);
+
+  if (required && pnl_str_is_blank (json_node_get_string (node)))
+    return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, object, member),
+                 _("“%s” is empty"), member);
+
+  *out = g_strdup (json_node_get_string (node));
+
+  return TRUE;
+}
+
+static gboolean
+read_header (Loader      *loader,
+             JsonObject  *root,
+             GError     **error)
+{
+  PnlBank *self = loader->bank;
+  JsonNode *node;
+  gint64 version;
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), PNL_BANK_FORMAT) != 0)
+    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "format"),
+                 _("this is not a Panelist question bank: “format” must be “%s”"),
+                 PNL_BANK_FORMAT);
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL)
+    return fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, root),
+                 _("the key “%s” is missing"), "version");
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
+                 _("“version” must be a whole number"));
+
+  version = json_node_get_int (node);
+  if (version > PNL_BANK_FORMAT_VERSION)
+    return fail (loader, error, PNL_BANK_ERROR_NEWER, find_member (loader, root, "version"),
+                 _("the bank uses format version %" G_GINT64_FORMAT ", but this version of "
+                   "Panelist reads only up to version %d; a newer Panelist is needed"),
+                 version, PNL_BANK_FORMAT_VERSION);
+  if (version < 1)
+    return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "version"),
+                 _("“version” must be 1 or more"));
+
+  if (!read_string (loader, root, "id", TRUE, &self->id, error))
+    return FALSE;
+  if (!pnl_str_is_identifier (self->id))
+    return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "id"),
+                 _("the id “%s” may hold only letters, digits, “.”, “-” and “_”"), self->id);
+
+  if (!read_string (loader, root, "title", TRUE, &self->title, error) ||
+      !read_string (loader, root, "role", TRUE, &self->role, error) ||
+      !read_string (loader, root, "language", TRUE, &self->language, error) ||
+      !read_string (loader, root, "description", FALSE, &self->description, error))
+    return FALSE;
+
+  node = json_object_get_member (root, "revision");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
+        return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                     _("“revision” must be a whole number, 1 or more"));
+
+      self->revision = json_node_get_int (node);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_scale (Loader      *loader,
+            JsonObject  *root,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = json_object_get_member (root, "scale");
+  Position pos;
+  int bad_index;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      loader->bank->scale = pnl_scale_new_default ();
+      return TRUE;
+    }
+
+  loader->bank->scale = _pnl_scale_parse (node, &bad_index, &local_error);
+  if (loader->bank->scale != NULL)
+    return TRUE;
+
+  pos = find_member (loader, root, "scale");
+  if (bad_index >= 0 && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonNode *level = json_array_get_element (json_node_get_array (node), bad_index);
+
+      if (JSON_NODE_HOLDS_OBJECT (level))
+        pos = find_container (loader, json_node_get_object (level));
+    }
+
+  return fail (loader, error, PNL_BANK_ERROR_INVALID, pos,
+               _("broken scale: %s"), local_error->message);
+}
+
+static JsonArray *
+require_array (Loader      *loader,
+               JsonObject  *root,
+               const char  *member,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL)
+    {
+      fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, root),
+            _("the key “%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, member),
+            _("“%s” must be an array"), member);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    {
+      fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, member),
+            _("“%s” is empty"), member);
+      return NULL;
+    }
+
+  return array;
+}
+
+static gboolean
+read_areas (Loader      *loader,
+            JsonObject  *root,
+            GError     **error)
+{
+  PnlBank *self = loader->bank;
+  JsonArray *array;
+
+  if (!(array = require_array (loader, root, "areas", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(PnlArea) area = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "areas"),
+                     _("area %u must be an object"), i + 1);
+
+      object = json_node_get_object (node);
+
+      if (!read_string (loader, object, "id", TRUE, &id, error))
+        return FALSE;
+      if (!pnl_str_is_identifier (id))
+        return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, object, "id"),
+                     _("the area id “%s” may hold only letters, digits, “.”, “-” and “_”"), id);
+      if (g_hash_table_contains (self->areas_by_id, id))
+        return fail (loader, error, PNL_BANK_ERROR_DUPLICATE, find_member (loader, object, "id"),
+                     _("there is more than one area with the id “%s”"), id);
+      if (!read_string (loader, object, "title", TRUE, &title, error) ||
+          !read_string (loader, object, "description", FALSE, &description, error))
+        return FALSE;
+
+      area = pnl_area_new (id, title, description);
+      g_list_store_append (self->areas, area);
+      g_hash_table_insert (self->areas_by_id, (char *)pnl_area_get_id (area), area);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_questions (Loader      *loader,
+                JsonObject  *root,
+                GError     **error)
+{
+  PnlBank *self = loader->bank;
+  JsonArray *array;
+
+  if (!(array = require_array (loader, root, "questions", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(PnlQuestion) question = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GArray) anchors = NULL;
+      const char *bad_member = NULL;
+      JsonObject *object;
+      JsonNode *id_node;
+      const char *id;
+      g_autofree char *subject = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "questions"),
+                     _("question %u must be an object"), i + 1);
+
+      object = json_node_get_object (node);
+
+      /* Name the question by its id where it has a usable one. */
+      id_node = json_object_get_member (object, "id");
+      if (id_node != NULL && json_node_get_value_type (id_node) == G_TYPE_STRING &&
+          !pnl_str_is_blank (json_node_get_string (id_node)))
+        subject = g_strdup_printf (_("question “%s”"), json_node_get_string (id_node));
+      else
+        subject = g_strdup_printf (_("question %u"), i + 1);
+
+      if (!(question = _pnl_question_parse (object, &bad_member, &local_error)))
+        {
+          PnlBankError code;
+
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            code = PNL_BANK_ERROR_MISSING;
+          else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+            code = PNL_BANK_ERROR_FORMAT;
+          else
+            code = PNL_BANK_ERROR_INVALID;
+
+          return fail (loader, error, code, find_member (loader, object, bad_member),
+                       "%s: %s", subject, local_error->message);
+        }
+
+      id = pnl_question_get_id (question);
+
+      if (g_hash_table_contains (self->questions_by_id, id))
+        return fail (loader, error, PNL_BANK_ERROR_DUPLICATE, find_member (loader, object, "id"),
+                     _("there is more than one question with the id “%s”"), id);
+
+      if (!g_hash_table_contains (self->areas_by_id, pnl_question_get_area_id (question)))
+        return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, object, "area"),
+                     _("%s: the area “%s” is not one of the bank’s areas"),
+                     subject, pnl_question_get_area_id (question));
+
+      anchors = _pnl_question_get_anchor_values (question);
+      for (guint j = 0; j < anchors->len; j++)
+        {
+          int value = g_array_index (anchors, int, j);
+
+          if (pnl_scale_find (self->scale, value) < 0)
+            return fail (loader, error, PNL_BANK_ERROR_INVALID,
+                         find_member (loader, object, "anchors"),
+                         _("%s: there is an anchor for %d, which is not a value of the scale"),
+                         subject, value);
+        }
+
+      g_list_store_append (self->questions, question);
+      g_hash_table_insert (self->questions_by_id, (char *)id, question);
+    }
+
+  return TRUE;
+}
+
+static char *
+rename_syntax_error (const char *name,
+                     const char *message)
+{
+  /* json-glib says "<data>:LINE:COL: Parse error: ..." for in-memory data;
+   * say the bank's own name instead. */
+  if (g_str_has_prefix (message, "<data>:"))
+    return g_strconcat (name, message + strlen ("<data>"), NULL);
+
+  return g_strdup_printf ("%s: %s", name, message);
+}
+
+PnlBank *
+pnl_bank_new_from_bytes (GBytes      *bytes,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(PnlBank) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { 0 };
+  const char *data;
+  gsize size;
+  JsonNode *root;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX,
+                   _("%s: the file is not UTF-8 text"), name);
+      return NULL;
+    }
+
+  self = g_object_new (PNL_TYPE_BANK, NULL);
+  self->source = g_strdup (name);
+
+  loader.name = name;
+  loader.bank = self;
+  loader.positions.stack = g_array_new (FALSE, FALSE, sizeof (Position));
+  loader.positions.containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  loader.positions.members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), &loader.positions);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), &loader.positions);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end), &loader.positions);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end), &loader.positions);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &loader.positions);
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_autofree char *message = rename_syntax_error (name, local_error->message);
+
+      g_set_error_literal (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX, message);
+      goto out;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_FORMAT,
+                   _("%s: this is not a Panelist question bank: it must be a JSON object"),
+                   name);
+      goto out;
+    }
+
+  ok = read_header (&loader, json_node_get_object (root), error) &&
+       read_scale (&loader, json_node_get_object (root), error) &&
+       read_areas (&loader, json_node_get_object (root), error) &&
+       read_questions (&loader, json_node_get_object (root), error);
+
+out:
+  g_array_unref (loader.positions.stack);
+  g_hash_table_unref (loader.positions.containers);
+  g_hash_table_unref (loader.positions.members);
+
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+PnlBank *
+pnl_bank_new_from_file (GFile   *file,
+                        GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &local_error)))
+    {
+      g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return pnl_bank_new_from_bytes (bytes, name, error);
+}
+
+const char *
+pnl_bank_get_source (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->source;
+}
+
+const char *
+pnl_bank_get_id (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->id;
+}
+
+guint
+pnl_bank_get_revision (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), 0);
+
+  return self->revision;
+}
+
+const char *
+pnl_bank_get_title (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->title;
+}
+
+const char *
+pnl_bank_get_role (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->role;
+}
+
+const char *
+pnl_bank_get_language (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->language;
+}
+
+const char *
+pnl_bank_get_description (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->description;
+}
+
+PnlScale *
+pnl_bank_get_scale (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return self->scale;
+}
+
+GListModel *
+pnl_bank_get_areas (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return G_LIST_MODEL (self->areas);
+}
+
+GListModel *
+pnl_bank_get_questions (PnlBank *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+
+  return G_LIST_MODEL (self->questions);
+}
+
+PnlArea *
+pnl_bank_find_area (PnlBank    *self,
+                    const char *area_id)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+  g_return_val_if_fail (area_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->areas_by_id, area_id);
+}
+
+PnlQuestion *
+pnl_bank_find_question (PnlBank    *self,
+                        const char *question_id)
+{
+  g_return_val_if_fail (PNL_IS_BANK (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->questions_by_id, question_id);
+}

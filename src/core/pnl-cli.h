@@ -1,0 +1,31 @@
+/* pnl-cli.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pnl-types.h"
+
+G_BEGIN_DECLS
+
+/* The command-line reports, written into strings so that the application
+ * prints them and the tests read them. */
+
+/* One interview a line, tab-separated: UUID, candidate, role, round,
+ * interviewer, state.  Tabs and line breaks inside a field become spaces. */
+gboolean pnl_cli_list  (PnlStore       *store,
+                        GString        *out,
+                        GError        **error);
+/* Each bank that loaded (id, title, number of questions, tab-separated)
+ * into @out; each that failed, with its error, into @err.  Returns FALSE
+ * when any failed. */
+gboolean pnl_cli_banks (PnlBankLibrary *library,
+                        GString        *out,
+                        GString        *err);
+
+G_END_DECLS

@@ -1,0 +1,1438 @@
+/* pnl-store.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "pnl-answer.h"
+#include "pnl-area.h"
+#include "pnl-bank.h"
+#include "pnl-candidate.h"
+#include "pnl-db.h"
+#include "pnl-db-statement.h"
+#include "pnl-interview.h"
+#include "pnl-question.h"
+#include "pnl-scale.h"
+#include "pnl-store.h"
+#include "pnl-writer.h"
+
+/* Two connections to one file.  The store's own reads on the caller's
+ * thread; the writer's, on its thread, does every save.  See
+ * docs/database.md. */
+
+struct _PnlStore
+{
+  GObject    parent_instance;
+
+  /* Owned references */
+  char      *path;
+  PnlDb     *db;
+  PnlWriter *writer;
+
+  guint      closed : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  SAVE_FAILED,
+  SAVE_RECOVERED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (PnlStore, pnl_store, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The schema, one step per version.  A step is never edited once
+ * released, and never drops data: add a new one instead. */
+static const PnlDbMigration migrations[] = {
+  { 1,
+    "CREATE TABLE candidates ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  role TEXT NOT NULL DEFAULT '',"
+    "  reference TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE interviews ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  revision INTEGER NOT NULL DEFAULT 1,"
+    "  candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL DEFAULT '',"
+    "  round TEXT NOT NULL DEFAULT '',"
+    "  interviewer TEXT NOT NULL DEFAULT '',"
+    "  bank_id TEXT NOT NULL,"
+    "  bank_revision INTEGER NOT NULL DEFAULT 1,"
+    "  scale TEXT NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'in-progress'"
+    "    CHECK (state IN ('in-progress', 'submitted')),"
+    "  recommendation TEXT"
+    "    CHECK (recommendation IS NULL OR"
+    "           recommendation IN ('strong-no', 'no', 'yes', 'strong-yes')),"
+    "  summary TEXT NOT NULL DEFAULT '',"
+    "  started_at INTEGER NOT NULL,"
+    "  ended_at INTEGER,"
+    "  updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE answers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  question_id TEXT NOT NULL,"
+    "  area_id TEXT NOT NULL,"
+    "  area_title TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  level TEXT NOT NULL,"
+    "  prompt TEXT NOT NULL,"
+    "  question TEXT NOT NULL,"
+    "  asked INTEGER NOT NULL DEFAULT 0,"
+    "  score INTEGER,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  flags INTEGER NOT NULL DEFAULT 0,"
+    "  seconds INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (interview_id, question_id)"
+    ");" },
+
+  { 2,
+    "CREATE TABLE custom_questions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,"
+    "  question_id TEXT NOT NULL,"
+    "  area_id TEXT NOT NULL,"
+    "  prompt TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  UNIQUE (interview_id, question_id)"
+    ");"
+    "ALTER TABLE answers ADD COLUMN custom INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX interviews_candidate_id ON interviews (candidate_id);"
+    "CREATE INDEX interviews_updated_at ON interviews (updated_at);"
+    "CREATE INDEX answers_interview_position ON answers (interview_id, position);" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
+
+#define INTERVIEW_SELECT \
+  "SELECT i.id, i.uuid, i.revision, i.candidate_id, c.name, c.reference," \
+  "       i.role, i.round, i.interviewer, i.bank_id, i.bank_revision," \
+  "       i.scale, i.state, i.recommendation, i.summary," \
+  "       i.started_at, i.ended_at, i.updated_at" \
+  "  FROM interviews i JOIN candidates c ON c.id = i.candidate_id"
+
+#define ANSWER_SELECT \
+  "SELECT id, interview_id, position, question_id, area_id, area_title," \
+  "       prompt, question, asked, score, notes, flags, seconds, custom" \
+  "  FROM answers"
+
+#define KNOWN_FLAGS (PNL_ANSWER_FLAGS_FOLLOW_UP | \
+                     PNL_ANSWER_FLAGS_RED_FLAG | \
+                     PNL_ANSWER_FLAGS_HIGHLIGHT)
+
+static gint64
+now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static char *
+node_to_string (JsonNode *node)
+{
+  g_autoptr(JsonNode) owned = node;
+
+  return json_to_string (owned, FALSE);
+}
+
+static gboolean
+check_open (PnlStore  *self,
+            GError   **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+               _("The database “%s” is closed."),
+               self->path);
+  return FALSE;
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+static PnlInterview *
+interview_from_row (PnlStore        *self,
+                    PnlDbStatement  *stmt,
+                    GError         **error)
+{
+  g_autoptr(JsonNode) scale_node = NULL;
+  g_autoptr(PnlScale) scale = NULL;
+  g_autoptr(GDateTime) started_at = NULL;
+  g_autoptr(GDateTime) updated_at = NULL;
+  g_autoptr(GDateTime) ended_at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PnlInterviewState state = PNL_INTERVIEW_STATE_IN_PROGRESS;
+  PnlRecommendation recommendation = PNL_RECOMMENDATION_NONE;
+  const char *uuid = pnl_db_statement_column_text (stmt, 1);
+
+  if (!(scale_node = json_from_string (pnl_db_statement_column_text (stmt, 11), &local_error)) ||
+      !(scale = pnl_scale_new_from_json (scale_node, &local_error)))
+    {
+      g_set_error (error, PNL_DB_ERROR, SQLITE_CORRUPT,
+                   _("The rating scale of interview %s in “%s” is damaged: %s"),
+                   uuid, self->path,
+                   local_error ? local_error->message : _("it is empty"));
+      return NULL;
+    }
+
+  pnl_interview_state_from_string (pnl_db_statement_column_text (stmt, 12), &state);
+  if (!pnl_db_statement_column_is_null (stmt, 13))
+    pnl_recommendation_from_string (pnl_db_statement_column_text (stmt, 13), &recommendation);
+
+  started_at = g_date_time_new_from_unix_utc (pnl_db_statement_column_int (stmt, 15));
+  if (!pnl_db_statement_column_is_null (stmt, 16))
+    ended_at = g_date_time_new_from_unix_utc (pnl_db_statement_column_int (stmt, 16));
+  updated_at = g_date_time_new_from_unix_utc (pnl_db_statement_column_int (stmt, 17));
+
+  return g_object_new (PNL_TYPE_INTERVIEW,
+                       "id", pnl_db_statement_column_int (stmt, 0),
+                       "uuid", uuid,
+                       "revision", pnl_db_statement_column_int (stmt, 2),
+                       "candidate-id", pnl_db_statement_column_int (stmt, 3),
+                       "candidate-name", pnl_db_statement_column_text (stmt, 4),
+                       "candidate-reference", pnl_db_statement_column_text (stmt, 5),
+                       "role", pnl_db_statement_column_text (stmt, 6),
+                       "round", pnl_db_statement_column_text (stmt, 7),
+                       "interviewer", pnl_db_statement_column_text (stmt, 8),
+                       "bank-id", pnl_db_statement_column_text (stmt, 9),
+                       "bank-revision", (guint) pnl_db_statement_column_int (stmt, 10),
+                       "scale", scale,
+                       "state", state,
+                       "recommendation", recommendation,
+                       "summary", pnl_db_statement_column_text (stmt, 14),
+                       "started-at", started_at,
+                       "ended-at", ended_at,
+                       "updated-at", updated_at,
+                       NULL);
+}
+
+static PnlAnswer *
+answer_from_row (PnlStore        *self,
+                 PnlDbStatement  *stmt,
+                 GError         **error)
+{
+  g_autoptr(PnlQuestion) question = NULL;
+  gboolean custom = pnl_db_statement_column_int (stmt, 13) != 0;
+  const char *question_id = pnl_db_statement_column_text (stmt, 3);
+  gint64 score = 0;
+
+  if (custom)
+    {
+      question = pnl_question_new_custom (question_id,
+                                          pnl_db_statement_column_text (stmt, 4),
+                                          pnl_db_statement_column_text (stmt, 6));
+    }
+  else
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      node = json_from_string (pnl_db_statement_column_text (stmt, 7), &local_error);
+      if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+        g_set_error_literal (&local_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                             _("not a JSON object"));
+      else if (node != NULL)
+        question = pnl_question_new_from_json (json_node_get_object (node), &local_error);
+
+      if (question == NULL)
+        {
+          g_set_error (error, PNL_DB_ERROR, SQLITE_CORRUPT,
+                       _("The copy of question “%s” kept in “%s” is damaged: %s"),
+                       question_id, self->path,
+                       local_error ? local_error->message : _("it is empty"));
+          return NULL;
+        }
+    }
+
+  if (!pnl_db_statement_column_is_null (stmt, 9))
+    score = MAX (0, pnl_db_statement_column_int (stmt, 9));
+
+  return g_object_new (PNL_TYPE_ANSWER,
+                       "id", pnl_db_statement_column_int (stmt, 0),
+                       "interview-id", pnl_db_statement_column_int (stmt, 1),
+                       "position", (guint) pnl_db_statement_column_int (stmt, 2),
+                       "question", question,
+                       "area-title", pnl_db_statement_column_text (stmt, 5),
+                       "custom", custom,
+                       "asked", pnl_db_statement_column_int (stmt, 8) != 0,
+                       "score", (int) MIN (score, G_MAXINT),
+                       "notes", pnl_db_statement_column_text (stmt, 10),
+                       "flags", (PnlAnswerFlags) (pnl_db_statement_column_int (stmt, 11) & KNOWN_FLAGS),
+                       "seconds", (guint) CLAMP (pnl_db_statement_column_int (stmt, 12), 0, G_MAXUINT),
+                       NULL);
+}
+
+typedef gpointer (*RowFunc) (PnlStore        *self,
+                             PnlDbStatement  *stmt,
+                             GError         **error);
+
+static gboolean
+collect_rows (PnlStore        *self,
+              PnlDbStatement  *stmt,
+              RowFunc          row_func,
+              GListStore      *store,
+              GError         **error)
+{
+  for (;;)
+    {
+      g_autoptr(GObject) item = NULL;
+
+      switch (pnl_db_statement_step (stmt, error))
+        {
+        case PNL_DB_STEP_ROW:
+          if (!(item = row_func (self, stmt, error)))
+            return FALSE;
+          g_list_store_append (store, item);
+          break;
+
+        case PNL_DB_STEP_DONE:
+          return TRUE;
+
+        case PNL_DB_STEP_ERROR:
+        default:
+          return FALSE;
+        }
+    }
+}
+
+static gpointer
+candidate_from_row (PnlStore        *self,
+                    PnlDbStatement  *stmt,
+                    GError         **error)
+{
+  return pnl_candidate_new (pnl_db_statement_column_int (stmt, 0),
+                            pnl_db_statement_column_text (stmt, 1),
+                            pnl_db_statement_column_text (stmt, 2),
+                            pnl_db_statement_column_text (stmt, 3));
+}
+
+/**
+ * pnl_store_list_candidates:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #PnlCandidate, by name
+ */
+GListModel *
+pnl_store_list_candidates (PnlStore  *self,
+                           GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                "SELECT id, name, role, reference FROM candidates"
+                                " ORDER BY name COLLATE NOCASE, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  store = g_list_store_new (PNL_TYPE_CANDIDATE);
+  if (!collect_rows (self, stmt, candidate_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * pnl_store_list_interviews:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #PnlInterview, the most
+ *   recently changed first
+ */
+GListModel *
+pnl_store_list_interviews (PnlStore  *self,
+                           GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                INTERVIEW_SELECT
+                                " ORDER BY i.updated_at DESC, i.id DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  store = g_list_store_new (PNL_TYPE_INTERVIEW);
+  if (!collect_rows (self, stmt, (RowFunc) interview_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * pnl_store_find_interview:
+ * @self: a #PnlStore
+ * @uuid: the interview's UUID
+ * @error: a location for a #GError
+ *
+ * Reads the interview as it is in the file now.  An unknown @uuid is a
+ * %G_IO_ERROR_NOT_FOUND error.
+ *
+ * Returns: (transfer full): the interview, or %NULL with @error set
+ */
+PnlInterview *
+pnl_store_find_interview (PnlStore    *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db, INTERVIEW_SELECT " WHERE i.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      return interview_from_row (self, stmt, error);
+
+    case PNL_DB_STEP_DONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no interview %s in “%s”."),
+                   uuid, self->path);
+      return NULL;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * pnl_store_list_answers:
+ * @self: a #PnlStore
+ * @interview: a #PnlInterview
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #PnlAnswer, in the order of
+ *   the interview's questions
+ */
+GListModel *
+pnl_store_list_answers (PnlStore      *self,
+                        PnlInterview  *interview,
+                        GError       **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                ANSWER_SELECT
+                                " WHERE interview_id = ?1 ORDER BY position, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_int (stmt, 1, pnl_interview_get_id (interview));
+
+  store = g_list_store_new (PNL_TYPE_ANSWER);
+  if (!collect_rows (self, stmt, (RowFunc) answer_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static PnlAnswer *
+find_answer (PnlStore  *self,
+             gint64     answer_id,
+             GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (self->db, ANSWER_SELECT " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_int (stmt, 1, answer_id);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      return answer_from_row (self, stmt, error);
+
+    case PNL_DB_STEP_DONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("An answer just added to “%s” cannot be found."),
+                   self->path);
+      return NULL;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+/* Creating --------------------------------------------------------------- */
+
+typedef struct
+{
+  char *id;
+  char *area_id;
+  char *area_title;
+  char *kind;
+  char *level;
+  char *prompt;
+  char *snapshot;
+} QuestionRow;
+
+static void
+question_row_free (gpointer data)
+{
+  QuestionRow *row = data;
+
+  g_free (row->id);
+  g_free (row->area_id);
+  g_free (row->area_title);
+  g_free (row->kind);
+  g_free (row->level);
+  g_free (row->prompt);
+  g_free (row->snapshot);
+  g_free (row);
+}
+
+static QuestionRow *
+question_row_new (PnlQuestion *question,
+                  const char  *area_title)
+{
+  QuestionRow *row = g_new0 (QuestionRow, 1);
+
+  row->id = g_strdup (pnl_question_get_id (question));
+  row->area_id = g_strdup (pnl_question_get_area_id (question));
+  row->area_title = g_strdup (area_title);
+  row->kind = g_strdup (pnl_question_kind_to_string (pnl_question_get_kind (question)));
+  row->level = g_strdup (pnl_question_level_to_string (pnl_question_get_level (question)));
+  row->prompt = g_strdup (pnl_question_get_prompt (question));
+  row->snapshot = node_to_string (pnl_question_to_json (question));
+
+  return row;
+}
+
+static gboolean
+insert_answer (PnlDb        *db,
+               gint64        interview_id,
+               guint         position,
+               QuestionRow  *row,
+               gboolean      custom,
+               GError      **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO answers (interview_id, position, question_id,"
+                                "  area_id, area_title, kind, level, prompt, question, custom)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+  pnl_db_statement_bind_int (stmt, 2, position);
+  pnl_db_statement_bind_text (stmt, 3, row->id);
+  pnl_db_statement_bind_text (stmt, 4, row->area_id);
+  pnl_db_statement_bind_text (stmt, 5, row->area_title);
+  pnl_db_statement_bind_text (stmt, 6, row->kind);
+  pnl_db_statement_bind_text (stmt, 7, row->level);
+  pnl_db_statement_bind_text (stmt, 8, row->prompt);
+  pnl_db_statement_bind_text (stmt, 9, row->snapshot);
+  pnl_db_statement_bind_int (stmt, 10, custom);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+typedef struct
+{
+  char      *uuid;
+  char      *candidate_name;
+  char      *candidate_reference;
+  char      *role;
+  char      *round;
+  char      *interviewer;
+  char      *bank_id;
+  guint      bank_revision;
+  char      *scale;
+  gint64     now;
+  GPtrArray *questions;
+} CreateInterview;
+
+static void
+create_interview_free (CreateInterview *create)
+{
+  g_free (create->uuid);
+  g_free (create->candidate_name);
+  g_free (create->candidate_reference);
+  g_free (create->role);
+  g_free (create->round);
+  g_free (create->interviewer);
+  g_free (create->bank_id);
+  g_free (create->scale);
+  g_clear_pointer (&create->questions, g_ptr_array_unref);
+  g_free (create);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CreateInterview, create_interview_free)
+
+static gboolean
+find_or_add_candidate (PnlDb            *db,
+                       CreateInterview  *create,
+                       gint64           *candidate_id,
+                       GError          **error)
+{
+  g_autoptr(PnlDbStatement) find = NULL;
+  g_autoptr(PnlDbStatement) add = NULL;
+
+  find = pnl_db_prepare_cached (db,
+                                "SELECT id FROM candidates"
+                                " WHERE name = ?1 AND reference = ?2"
+                                " ORDER BY id LIMIT 1",
+                                error);
+  if (find == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (find, 1, create->candidate_name);
+  pnl_db_statement_bind_text (find, 2, create->candidate_reference);
+
+  switch (pnl_db_statement_step (find, error))
+    {
+    case PNL_DB_STEP_ROW:
+      *candidate_id = pnl_db_statement_column_int (find, 0);
+      return TRUE;
+
+    case PNL_DB_STEP_DONE:
+      break;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+
+  add = pnl_db_prepare_cached (db,
+                               "INSERT INTO candidates (name, role, reference, created_at)"
+                               " VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (add == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (add, 1, create->candidate_name);
+  pnl_db_statement_bind_text (add, 2, create->role);
+  pnl_db_statement_bind_text (add, 3, create->candidate_reference);
+  pnl_db_statement_bind_int (add, 4, create->now);
+
+  if (!pnl_db_statement_execute (add, error))
+    return FALSE;
+
+  *candidate_id = pnl_db_last_insert_id (db);
+
+  return TRUE;
+}
+
+/* On the writer thread, in a transaction of its own. */
+static gboolean
+create_interview_job (PnlDb     *db,
+                      gpointer   data,
+                      GError   **error)
+{
+  CreateInterview *create = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  gint64 candidate_id;
+  gint64 interview_id;
+
+  if (!find_or_add_candidate (db, create, &candidate_id, error))
+    return FALSE;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO interviews (uuid, revision, candidate_id, role,"
+                                "  round, interviewer, bank_id, bank_revision, scale, state,"
+                                "  summary, started_at, updated_at)"
+                                " VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'in-progress',"
+                                "  '', ?9, ?9)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, create->uuid);
+  pnl_db_statement_bind_int (stmt, 2, candidate_id);
+  pnl_db_statement_bind_text (stmt, 3, create->role);
+  pnl_db_statement_bind_text (stmt, 4, create->round);
+  pnl_db_statement_bind_text (stmt, 5, create->interviewer);
+  pnl_db_statement_bind_text (stmt, 6, create->bank_id);
+  pnl_db_statement_bind_int (stmt, 7, create->bank_revision);
+  pnl_db_statement_bind_text (stmt, 8, create->scale);
+  pnl_db_statement_bind_int (stmt, 9, create->now);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  interview_id = pnl_db_last_insert_id (db);
+
+  for (guint i = 0; i < create->questions->len; i++)
+    {
+      if (!insert_answer (db, interview_id, i, g_ptr_array_index (create->questions, i),
+                          FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pnl_store_create_interview:
+ * @self: a #PnlStore
+ * @candidate_name: who is interviewed
+ * @candidate_reference: (nullable): an ATS id, or %NULL
+ * @role: the position
+ * @round: (nullable): the round, like "Technical 1"
+ * @interviewer: (nullable): who interviews
+ * @bank: the questions
+ * @error: a location for a #GError
+ *
+ * Adds the interview, in one transaction on the writer thread, and waits
+ * for it: the candidate (found by name and reference, or added), the
+ * interview with a new UUID at revision 1, and one answer per question
+ * of @bank, which keeps a copy of the question's text.
+ *
+ * Returns: (transfer full): the interview, or %NULL with @error set and
+ *   nothing added
+ */
+PnlInterview *
+pnl_store_create_interview (PnlStore    *self,
+                            const char  *candidate_name,
+                            const char  *candidate_reference,
+                            const char  *role,
+                            const char  *round,
+                            const char  *interviewer,
+                            PnlBank     *bank,
+                            GError     **error)
+{
+  g_autoptr(CreateInterview) create = NULL;
+  GListModel *questions;
+  guint n_questions;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (candidate_name != NULL, NULL);
+  g_return_val_if_fail (PNL_IS_BANK (bank), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  /* Everything the job needs is copied here, on the caller's thread. */
+  create = g_new0 (CreateInterview, 1);
+  create->uuid = g_uuid_string_random ();
+  create->candidate_name = g_strdup (candidate_name);
+  create->candidate_reference = g_strdup (candidate_reference ? candidate_reference : "");
+  create->role = g_strdup (role ? role : "");
+  create->round = g_strdup (round ? round : "");
+  create->interviewer = g_strdup (interviewer ? interviewer : "");
+  create->bank_id = g_strdup (pnl_bank_get_id (bank));
+  create->bank_revision = pnl_bank_get_revision (bank);
+  create->scale = node_to_string (pnl_scale_to_json (pnl_bank_get_scale (bank)));
+  create->now = now_unix ();
+  create->questions = g_ptr_array_new_with_free_func (question_row_free);
+
+  questions = pnl_bank_get_questions (bank);
+  n_questions = g_list_model_get_n_items (questions);
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autoptr(PnlQuestion) question = g_list_model_get_item (questions, i);
+      PnlArea *area = pnl_bank_find_area (bank, pnl_question_get_area_id (question));
+      const char *area_title;
+
+      area_title = area ? pnl_area_get_title (area) : pnl_question_get_area_id (question);
+      g_ptr_array_add (create->questions, question_row_new (question, area_title));
+    }
+
+  if (!pnl_writer_run (self->writer, create_interview_job, create, error))
+    return NULL;
+
+  return pnl_store_find_interview (self, create->uuid, error);
+}
+
+typedef struct
+{
+  gint64  interview_id;
+  char   *area_id;
+  char   *area_title;
+  char   *prompt;
+  gint64  now;
+  gint64  answer_id;
+} AddCustom;
+
+static gboolean
+add_custom_job (PnlDb     *db,
+                gpointer   data,
+                GError   **error)
+{
+  AddCustom *add = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(PnlQuestion) question = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *question_id = NULL;
+  QuestionRow *row;
+  gint64 position;
+  gint64 n;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "SELECT COALESCE (MAX (position) + 1, 0),"
+                                "       (SELECT COUNT (*) FROM custom_questions"
+                                "         WHERE interview_id = ?1)"
+                                "  FROM answers WHERE interview_id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, add->interview_id);
+
+  if (pnl_db_statement_step (stmt, error) != PNL_DB_STEP_ROW)
+    return FALSE;
+
+  position = pnl_db_statement_column_int (stmt, 0);
+  n = pnl_db_statement_column_int (stmt, 1);
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  /* custom-1, custom-2, ...: the first free one. */
+  stmt = pnl_db_prepare_cached (db,
+                                "SELECT 1 FROM answers"
+                                " WHERE interview_id = ?1 AND question_id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      PnlDbStep step;
+
+      g_free (question_id);
+      question_id = g_strdup_printf ("custom-%" G_GINT64_FORMAT, ++n);
+
+      pnl_db_statement_reset (stmt);
+      pnl_db_statement_bind_int (stmt, 1, add->interview_id);
+      pnl_db_statement_bind_text (stmt, 2, question_id);
+
+      step = pnl_db_statement_step (stmt, error);
+      if (step == PNL_DB_STEP_ERROR)
+        return FALSE;
+      if (step == PNL_DB_STEP_DONE)
+        break;
+    }
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO custom_questions (interview_id, question_id,"
+                                "  area_id, prompt, created_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, add->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, question_id);
+  pnl_db_statement_bind_text (stmt, 3, add->area_id);
+  pnl_db_statement_bind_text (stmt, 4, add->prompt);
+  pnl_db_statement_bind_int (stmt, 5, add->now);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  question = pnl_question_new_custom (question_id, add->area_id, add->prompt);
+  rows = g_ptr_array_new_with_free_func (question_row_free);
+  row = question_row_new (question, add->area_title);
+  g_ptr_array_add (rows, row);
+
+  if (!insert_answer (db, add->interview_id, position, row, TRUE, error))
+    return FALSE;
+
+  add->answer_id = pnl_db_last_insert_id (db);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET revision = revision + 1, updated_at = ?1"
+                                " WHERE id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, add->now);
+  pnl_db_statement_bind_int (stmt, 2, add->interview_id);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/**
+ * pnl_store_add_custom_question:
+ * @self: a #PnlStore
+ * @interview: the interview
+ * @area_id: the skill area
+ * @area_title: its title, as shown
+ * @prompt: the question
+ * @error: a location for a #GError
+ *
+ * Adds a question typed during @interview after its other questions:
+ * its copy in custom_questions and its answer, in one transaction.  Its
+ * id is "custom-<n>".
+ *
+ * Returns: (transfer full): the new answer, or %NULL with @error set
+ */
+PnlAnswer *
+pnl_store_add_custom_question (PnlStore      *self,
+                               PnlInterview  *interview,
+                               const char    *area_id,
+                               const char    *area_title,
+                               const char    *prompt,
+                               GError       **error)
+{
+  AddCustom add = { 0 };
+  g_autofree char *owned_area_id = NULL;
+  g_autofree char *owned_area_title = NULL;
+  g_autofree char *owned_prompt = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
+  g_return_val_if_fail (area_id != NULL, NULL);
+  g_return_val_if_fail (prompt != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  add.interview_id = pnl_interview_get_id (interview);
+  add.area_id = owned_area_id = g_strdup (area_id);
+  add.area_title = owned_area_title = g_strdup (area_title ? area_title : area_id);
+  add.prompt = owned_prompt = g_strdup (prompt);
+  add.now = now_unix ();
+
+  if (!pnl_writer_run (self->writer, add_custom_job, &add, error))
+    return NULL;
+
+  return find_answer (self, add.answer_id, error);
+}
+
+/* Saving ----------------------------------------------------------------- */
+
+static gboolean
+bump_revision (PnlDb    *db,
+               gint64    interview_id,
+               gint64    now,
+               GError  **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET revision = revision + 1, updated_at = ?1"
+                                " WHERE id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, now);
+  pnl_db_statement_bind_int (stmt, 2, interview_id);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+typedef struct
+{
+  gint64          answer_id;
+  gint64          interview_id;
+  gboolean        asked;
+  int             score;
+  char           *notes;
+  PnlAnswerFlags  flags;
+  guint           seconds;
+  gint64          now;
+} SaveAnswer;
+
+static void
+save_answer_free (gpointer data)
+{
+  SaveAnswer *save = data;
+
+  g_free (save->notes);
+  g_free (save);
+}
+
+static gboolean
+save_answer_job (PnlDb     *db,
+                 gpointer   data,
+                 GError   **error)
+{
+  SaveAnswer *save = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE answers SET asked = ?1, score = ?2, notes = ?3,"
+                                "  flags = ?4, seconds = ?5"
+                                " WHERE id = ?6",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, save->asked);
+  if (save->score > 0)
+    pnl_db_statement_bind_int (stmt, 2, save->score);
+  else
+    pnl_db_statement_bind_null (stmt, 2);
+  pnl_db_statement_bind_text (stmt, 3, save->notes);
+  pnl_db_statement_bind_int (stmt, 4, save->flags);
+  pnl_db_statement_bind_int (stmt, 5, save->seconds);
+  pnl_db_statement_bind_int (stmt, 6, save->answer_id);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  if (pnl_db_changes (db) == 0)
+    return TRUE;
+
+  return bump_revision (db, save->interview_id, save->now, error);
+}
+
+/**
+ * pnl_store_save_answer:
+ * @self: a #PnlStore
+ * @answer: a #PnlAnswer
+ *
+ * Queues what @answer holds now.  A save of the same answer still
+ * waiting is replaced by this one.
+ */
+void
+pnl_store_save_answer (PnlStore  *self,
+                       PnlAnswer *answer)
+{
+  SaveAnswer *save;
+  char key[48];
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+
+  save = g_new0 (SaveAnswer, 1);
+  save->answer_id = pnl_answer_get_id (answer);
+  save->interview_id = pnl_answer_get_interview_id (answer);
+  save->asked = pnl_answer_get_asked (answer);
+  save->score = pnl_answer_get_score (answer);
+  save->notes = g_strdup (pnl_answer_get_notes (answer));
+  save->flags = pnl_answer_get_flags (answer);
+  save->seconds = pnl_answer_get_seconds (answer);
+  save->now = now_unix ();
+
+  g_snprintf (key, sizeof key, "answer:%" G_GINT64_FORMAT, save->answer_id);
+
+  pnl_writer_push (self->writer, key, save_answer_job, save, save_answer_free);
+}
+
+typedef struct
+{
+  gint64    interview_id;
+  char     *round;
+  char     *interviewer;
+  char     *summary;
+  char     *state;
+  char     *recommendation;
+  gboolean  has_ended_at;
+  gint64    ended_at;
+  gint64    now;
+} SaveInterview;
+
+static void
+save_interview_free (gpointer data)
+{
+  SaveInterview *save = data;
+
+  g_free (save->round);
+  g_free (save->interviewer);
+  g_free (save->summary);
+  g_free (save->state);
+  g_free (save->recommendation);
+  g_free (save);
+}
+
+static gboolean
+save_interview_job (PnlDb     *db,
+                    gpointer   data,
+                    GError   **error)
+{
+  SaveInterview *save = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET round = ?1, interviewer = ?2,"
+                                "  state = ?3, recommendation = ?4, summary = ?5,"
+                                "  ended_at = ?6, revision = revision + 1, updated_at = ?7"
+                                " WHERE id = ?8",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, save->round);
+  pnl_db_statement_bind_text (stmt, 2, save->interviewer);
+  pnl_db_statement_bind_text (stmt, 3, save->state);
+  pnl_db_statement_bind_text (stmt, 4, save->recommendation);
+  pnl_db_statement_bind_text (stmt, 5, save->summary);
+  if (save->has_ended_at)
+    pnl_db_statement_bind_int (stmt, 6, save->ended_at);
+  else
+    pnl_db_statement_bind_null (stmt, 6);
+  pnl_db_statement_bind_int (stmt, 7, save->now);
+  pnl_db_statement_bind_int (stmt, 8, save->interview_id);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/**
+ * pnl_store_save_interview:
+ * @self: a #PnlStore
+ * @interview: a #PnlInterview
+ *
+ * Queues what the editable fields of @interview hold now: round,
+ * interviewer, state, recommendation, summary and end time.
+ */
+void
+pnl_store_save_interview (PnlStore     *self,
+                          PnlInterview *interview)
+{
+  PnlRecommendation recommendation;
+  SaveInterview *save;
+  GDateTime *ended_at;
+  char key[48];
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_INTERVIEW (interview));
+
+  recommendation = pnl_interview_get_recommendation (interview);
+  ended_at = pnl_interview_get_ended_at (interview);
+
+  save = g_new0 (SaveInterview, 1);
+  save->interview_id = pnl_interview_get_id (interview);
+  save->round = g_strdup (pnl_interview_get_round (interview));
+  save->interviewer = g_strdup (pnl_interview_get_interviewer (interview));
+  save->summary = g_strdup (pnl_interview_get_summary (interview));
+  save->state = g_strdup (pnl_interview_state_to_string (pnl_interview_get_state (interview)));
+  if (recommendation != PNL_RECOMMENDATION_NONE)
+    save->recommendation = g_strdup (pnl_recommendation_to_string (recommendation));
+  save->has_ended_at = ended_at != NULL;
+  save->ended_at = ended_at ? g_date_time_to_unix (ended_at) : 0;
+  save->now = now_unix ();
+
+  g_snprintf (key, sizeof key, "interview:%" G_GINT64_FORMAT, save->interview_id);
+
+  pnl_writer_push (self->writer, key, save_interview_job, save, save_interview_free);
+}
+
+/**
+ * pnl_store_flush:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Waits until every save queued before the call is on disk; retries at
+ * once when saves were failing.
+ *
+ * Returns: %TRUE when they are; %FALSE with @error when they failed
+ *   again, and they stay queued
+ */
+gboolean
+pnl_store_flush (PnlStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+
+  return pnl_writer_flush (self->writer, error);
+}
+
+guint
+pnl_store_get_n_pending (PnlStore *self)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), 0);
+
+  return pnl_writer_get_n_pending (self->writer);
+}
+
+/**
+ * pnl_store_close:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Saves everything queued and closes both connections.  When the saves
+ * fail, nothing is closed: the error is returned and they stay queued.
+ *
+ * Returns: %TRUE when everything is saved and the file closed
+ */
+gboolean
+pnl_store_close (PnlStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+
+  if (self->closed)
+    return TRUE;
+
+  if (!pnl_writer_flush (self->writer, error))
+    return FALSE;
+
+  /* The writer's connection closes last, so that the final checkpoint
+   * runs on its thread. */
+  g_clear_object (&self->db);
+
+  if (!pnl_writer_close (self->writer, error))
+    return FALSE;
+
+  self->closed = TRUE;
+
+  return TRUE;
+}
+
+/* Object ----------------------------------------------------------------- */
+
+static void
+writer_failed_cb (PnlStore     *self,
+                  const GError *error,
+                  PnlWriter    *writer)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static void
+writer_recovered_cb (PnlStore  *self,
+                     PnlWriter *writer)
+{
+  g_signal_emit (self, signals[SAVE_RECOVERED], 0);
+}
+
+static void
+pnl_store_dispose (GObject *object)
+{
+  PnlStore *self = (PnlStore *)object;
+
+  if (self->writer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->writer, self);
+
+      /* Disposing the writer saves what it can. */
+      g_clear_object (&self->db);
+      g_clear_object (&self->writer);
+    }
+
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (pnl_store_parent_class)->dispose (object);
+}
+
+static void
+pnl_store_finalize (GObject *object)
+{
+  PnlStore *self = (PnlStore *)object;
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (pnl_store_parent_class)->finalize (object);
+}
+
+static void
+pnl_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PnlStore *self = PNL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pnl_store_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PnlStore *self = PNL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pnl_store_class_init (PnlStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pnl_store_dispose;
+  object_class->finalize = pnl_store_finalize;
+  object_class->get_property = pnl_store_get_property;
+  object_class->set_property = pnl_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PnlStore::save-failed:
+   * @self: a #PnlStore
+   * @error: why
+   *
+   * Saves are failing (a full disk, a read-only file, ...).  They stay
+   * queued and are retried.  Emitted once until #PnlStore::save-recovered.
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * PnlStore::save-recovered:
+   * @self: a #PnlStore
+   *
+   * Saves succeed again after #PnlStore::save-failed.
+   */
+  signals[SAVE_RECOVERED] =
+    g_signal_new ("save-recovered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+pnl_store_init (PnlStore *self)
+{
+}
+
+/**
+ * pnl_store_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/panelist/panelist.db`
+ */
+char *
+pnl_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "panelist", "panelist.db", NULL);
+}
+
+/**
+ * pnl_store_new:
+ * @path: the database file
+ * @error: a location for a #GError
+ *
+ * Opens the store at @path: the folder (0700) and the file (0600) are
+ * made when missing, the schema is brought up to date, and the writer
+ * thread starts.  A database newer than this build is refused untouched
+ * with %PNL_DB_ERROR_NEWER.
+ *
+ * Returns: (transfer full): a new #PnlStore, or %NULL with @error set
+ */
+PnlStore *
+pnl_store_new (const char  *path,
+               GError     **error)
+{
+  g_autoptr(PnlStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (PNL_TYPE_STORE,
+                       "path", path,
+                       NULL);
+
+  if (!(self->db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, error)) ||
+      !pnl_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error))
+    return NULL;
+
+  /* From here on this connection only reads: the writer's does every
+   * change, and checkpoints, on its own thread. */
+  if (!pnl_db_exec (self->db,
+                    "PRAGMA wal_autocheckpoint = 0;"
+                    "PRAGMA query_only = 1;",
+                    error))
+    return NULL;
+
+  if (!(self->writer = pnl_writer_new (path, error)))
+    return NULL;
+
+  g_signal_connect_object (self->writer, "failed",
+                           G_CALLBACK (writer_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->writer, "recovered",
+                           G_CALLBACK (writer_recovered_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+pnl_store_get_path (PnlStore *self)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  return self->path;
+}

@@ -1,0 +1,81 @@
+/* pnl-store.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pnl-types.h"
+
+G_BEGIN_DECLS
+
+#define PNL_STORE_SCHEMA_VERSION 2
+
+#define PNL_TYPE_STORE (pnl_store_get_type())
+
+G_DECLARE_FINAL_TYPE (PnlStore, pnl_store, PNL, STORE, GObject)
+
+/* $XDG_DATA_HOME/panelist/panelist.db */
+char         *pnl_store_get_default_path     (void);
+/* Creates the folder (0700) and the file (0600) when missing, migrates
+ * the schema, and starts the writer thread.  A database newer than this
+ * build is refused untouched. */
+PnlStore     *pnl_store_new                  (const char    *path,
+                                              GError       **error);
+const char   *pnl_store_get_path             (PnlStore      *self);
+
+/* Reading: on the caller's thread, with the store's own connection. */
+GListModel   *pnl_store_list_candidates      (PnlStore      *self,
+                                              GError       **error);
+/* Most recently changed first. */
+GListModel   *pnl_store_list_interviews      (PnlStore      *self,
+                                              GError       **error);
+/* An unknown @uuid is G_IO_ERROR_NOT_FOUND. */
+PnlInterview *pnl_store_find_interview       (PnlStore      *self,
+                                              const char    *uuid,
+                                              GError       **error);
+/* The answers of @interview, in the order of its questions. */
+GListModel   *pnl_store_list_answers         (PnlStore      *self,
+                                              PnlInterview  *interview,
+                                              GError       **error);
+
+/* Creating: runs on the writer thread, waits for it, all in one
+ * transaction.  The candidate is found by name and reference, or added.
+ * Every question of @bank is snapshotted into an answer. */
+PnlInterview *pnl_store_create_interview     (PnlStore      *self,
+                                              const char    *candidate_name,
+                                              const char    *candidate_reference,
+                                              const char    *role,
+                                              const char    *round,
+                                              const char    *interviewer,
+                                              PnlBank       *bank,
+                                              GError       **error);
+/* Adds an ad-hoc question to @interview after its other questions. */
+PnlAnswer    *pnl_store_add_custom_question  (PnlStore      *self,
+                                              PnlInterview  *interview,
+                                              const char    *area_id,
+                                              const char    *area_title,
+                                              const char    *prompt,
+                                              GError       **error);
+
+/* Saving: copies what the object holds now and queues it on the writer;
+ * returns at once.  Each saved change raises the interview's revision.
+ * A failure is reported by the "save-failed" signal (GError *), once,
+ * then "save-recovered" when saves work again; the change stays queued
+ * and is retried.  See docs/database.md. */
+void          pnl_store_save_answer          (PnlStore      *self,
+                                              PnlAnswer     *answer);
+void          pnl_store_save_interview       (PnlStore      *self,
+                                              PnlInterview  *interview);
+/* Waits for every queued save (used on quit). */
+gboolean      pnl_store_flush                (PnlStore      *self,
+                                              GError       **error);
+guint         pnl_store_get_n_pending        (PnlStore      *self);
+gboolean      pnl_store_close                (PnlStore      *self,
+                                              GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,130 @@
+/* pnl-types.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-types"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pnl-types.h"
+
+typedef struct
+{
+  int         value;
+  const char *nick;
+  const char *title;
+} Spelling;
+
+static const Spelling kinds[] = {
+  { PNL_QUESTION_KIND_TECHNICAL, "technical", N_("Technical") },
+  { PNL_QUESTION_KIND_BEHAVIOURAL, "behavioural", N_("Behavioural") },
+  { PNL_QUESTION_KIND_SITUATIONAL, "situational", N_("Situational") },
+  { PNL_QUESTION_KIND_COMPETENCY, "competency", N_("Competency") },
+  { PNL_QUESTION_KIND_CULTURE, "culture", N_("Culture") },
+  { PNL_QUESTION_KIND_CANDIDATE_ASKS, "candidate-asks", N_("Candidate asks") },
+};
+
+static const Spelling levels[] = {
+  { PNL_QUESTION_LEVEL_ENTRY, "entry", N_("Entry") },
+  { PNL_QUESTION_LEVEL_EXPERIENCED, "experienced", N_("Experienced") },
+  { PNL_QUESTION_LEVEL_SENIOR, "senior", N_("Senior") },
+};
+
+static const Spelling states[] = {
+  { PNL_INTERVIEW_STATE_IN_PROGRESS, "in-progress", N_("In progress") },
+  { PNL_INTERVIEW_STATE_SUBMITTED, "submitted", N_("Submitted") },
+};
+
+static const Spelling recommendations[] = {
+  { PNL_RECOMMENDATION_NONE, "none", N_("No recommendation") },
+  { PNL_RECOMMENDATION_STRONG_NO, "strong-no", N_("Strong no") },
+  { PNL_RECOMMENDATION_NO, "no", N_("No") },
+  { PNL_RECOMMENDATION_YES, "yes", N_("Yes") },
+  { PNL_RECOMMENDATION_STRONG_YES, "strong-yes", N_("Strong yes") },
+};
+
+static const Spelling *
+lookup_value (const Spelling *table,
+              gsize           n,
+              int             value)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      if (table[i].value == value)
+        return &table[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+lookup_nick (const Spelling *table,
+             gsize           n,
+             const char     *nick,
+             int            *value)
+{
+  if (nick == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_str_equal (table[i].nick, nick))
+        {
+          *value = table[i].value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+#define DEFINE_SPELLING(prefix, Type, table)                                   \
+const char *                                                                   \
+prefix##_to_string (Type value)                                                \
+{                                                                              \
+  const Spelling *s = lookup_value (table, G_N_ELEMENTS (table), value);       \
+  return s ? s->nick : NULL;                                                   \
+}                                                                              \
+                                                                               \
+gboolean                                                                       \
+prefix##_from_string (const char *str,                                         \
+                      Type       *out)                                         \
+{                                                                              \
+  int value;                                                                   \
+  if (!lookup_nick (table, G_N_ELEMENTS (table), str, &value))                 \
+    return FALSE;                                                              \
+  if (out != NULL)                                                             \
+    *out = (Type) value;                                                       \
+  return TRUE;                                                                 \
+}
+
+DEFINE_SPELLING (pnl_question_kind, PnlQuestionKind, kinds)
+DEFINE_SPELLING (pnl_question_level, PnlQuestionLevel, levels)
+DEFINE_SPELLING (pnl_interview_state, PnlInterviewState, states)
+DEFINE_SPELLING (pnl_recommendation, PnlRecommendation, recommendations)
+
+const char *
+pnl_question_kind_get_title (PnlQuestionKind kind)
+{
+  const Spelling *s = lookup_value (kinds, G_N_ELEMENTS (kinds), kind);
+  return s ? _(s->title) : NULL;
+}
+
+const char *
+pnl_question_level_get_title (PnlQuestionLevel level)
+{
+  const Spelling *s = lookup_value (levels, G_N_ELEMENTS (levels), level);
+  return s ? _(s->title) : NULL;
+}
+
+const char *
+pnl_recommendation_get_title (PnlRecommendation rec)
+{
+  const Spelling *s = lookup_value (recommendations, G_N_ELEMENTS (recommendations), rec);
+  return s ? _(s->title) : NULL;
+}

@@ -1,0 +1,257 @@
+/* pnl-application.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "pnl-application.h"
+#include "pnl-bank-library.h"
+#include "pnl-cli.h"
+#include "pnl-store.h"
+#include "pnl-ui-resources.h"
+#include "pnl-window.h"
+
+struct _PnlApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  PnlStore       *store;
+  GError         *store_error;
+  PnlBankLibrary *bank_library;
+};
+
+G_DEFINE_FINAL_TYPE (PnlApplication, pnl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use FILE instead of the default database"), N_("FILE") },
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the interviews, one a line, and exit"), NULL },
+  { "banks", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the question banks and report those that failed to load, then exit"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+PnlApplication *
+pnl_application_new (void)
+{
+  /* Referencing the interface resource keeps it linked in from the static
+   * library; it registers itself when loaded. */
+  g_return_val_if_fail (pnl_ui_get_resource () != NULL, NULL);
+
+  return g_object_new (PNL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/panelist/Panelist",
+                       NULL);
+}
+
+static void
+print_string (FILE    *stream,
+              GString *string)
+{
+  fwrite (string->str, 1, string->len, stream);
+  fflush (stream);
+}
+
+static gboolean
+ensure_store (PnlApplication *self)
+{
+  if (self->store == NULL && self->store_error == NULL)
+    self->store = pnl_store_new (pnl_application_get_database_path (self), &self->store_error);
+
+  return self->store != NULL;
+}
+
+static int
+pnl_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  PnlApplication *self = (PnlApplication *)app;
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "banks"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      gboolean ok;
+
+      ok = pnl_cli_banks (pnl_application_get_bank_library (self), out, err);
+      print_string (stdout, out);
+      print_string (stderr, err);
+
+      return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "list"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!ensure_store (self) || !pnl_cli_list (self->store, out, &error))
+        {
+          g_printerr ("%s\n", self->store_error ? self->store_error->message : error->message);
+          return EXIT_FAILURE;
+        }
+
+      print_string (stdout, out);
+
+      return EXIT_SUCCESS;
+    }
+
+  return G_APPLICATION_CLASS (pnl_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+pnl_application_activate (GApplication *app)
+{
+  PnlApplication *self = (PnlApplication *)app;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      ensure_store (self);
+      window = GTK_WINDOW (pnl_window_new (self));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+pnl_application_shutdown (GApplication *app)
+{
+  PnlApplication *self = (PnlApplication *)app;
+
+  /* Everything typed must reach the disk before we go. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pnl_store_close (self->store, &error))
+        g_critical ("Could not save the last changes: %s", error->message);
+    }
+
+  G_APPLICATION_CLASS (pnl_application_parent_class)->shutdown (app);
+}
+
+static void
+pnl_application_finalize (GObject *object)
+{
+  PnlApplication *self = (PnlApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->store);
+  g_clear_object (&self->bank_library);
+
+  G_OBJECT_CLASS (pnl_application_parent_class)->finalize (object);
+}
+
+static void
+pnl_application_class_init (PnlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pnl_application_finalize;
+
+  app_class->handle_local_options = pnl_application_handle_local_options;
+  app_class->activate = pnl_application_activate;
+  app_class->shutdown = pnl_application_shutdown;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+};
+
+static void
+pnl_application_init (PnlApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Interview panels: questions, notes and scores"));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+const char *
+pnl_application_get_database_path (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = pnl_store_get_default_path ();
+
+  return self->database_path;
+}
+
+PnlStore *
+pnl_application_get_store (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  ensure_store (self);
+
+  return self->store;
+}
+
+const GError *
+pnl_application_get_store_error (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+PnlBankLibrary *
+pnl_application_get_bank_library (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  if (self->bank_library == NULL)
+    {
+      self->bank_library = pnl_bank_library_new_default ();
+      pnl_bank_library_load (self->bank_library);
+    }
+
+  return self->bank_library;
+}

@@ -1,0 +1,340 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "pnl-bank.h"
+#include "pnl-bank-library.h"
+#include "pnl-cli.h"
+#include "pnl-interview.h"
+#include "pnl-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("panelist-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+/* Runs the real binary, with no display, and returns its exit status. */
+static int
+run_panelist (char        **out,
+              char        **err,
+              const char   *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("PANELIST_BINARY");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (char *)binary);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The same isolated folders as this test, so that the default
+   * database and the user's banks are the ones the test looks at. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static PnlBank *
+shipped_bank (PnlBankLibrary **library)
+{
+  *library = pnl_bank_library_new_default ();
+  g_assert_true (pnl_bank_library_load (*library));
+
+  return pnl_bank_library_find (*library, "backend-developer");
+}
+
+static void
+add_interviews (const char *db_path)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  PnlBank *bank = shipped_bank (&library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (db_path, &error);
+  g_autoptr(PnlInterview) first = NULL;
+  g_autoptr(PnlInterview) second = NULL;
+
+  g_assert_no_error (error);
+
+  first = pnl_store_create_interview (store, "Ada Lovelace", "ATS-1", "Backend Developer",
+                                      "Technical 1", "Grace", bank, &error);
+  g_assert_no_error (error);
+  second = pnl_store_create_interview (store, "Tab\tand\nnewline", "", "Backend Developer",
+                                       "Culture", "Linus", bank, &error);
+  g_assert_no_error (error);
+
+  pnl_interview_set_state (second, PNL_INTERVIEW_STATE_SUBMITTED);
+  pnl_store_save_interview (store, second);
+
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(PnlStore) store = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  gboolean seen_ada = FALSE;
+  gboolean seen_tab = FALSE;
+
+  add_interviews (fixture->db_path);
+
+  store = pnl_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (pnl_cli_list (store, out, &error));
+  g_assert_no_error (error);
+
+  lines = g_strsplit (out->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&fields, g_strfreev);
+      fields = g_strsplit (lines[i], "\t", -1);
+
+      /* Exactly six fields, whatever the names hold. */
+      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      g_assert_true (g_uuid_string_is_valid (fields[0]));
+      g_assert_cmpstr (fields[2], ==, "Backend Developer");
+
+      if (g_str_equal (fields[1], "Ada Lovelace"))
+        {
+          seen_ada = TRUE;
+          g_assert_cmpstr (fields[3], ==, "Technical 1");
+          g_assert_cmpstr (fields[4], ==, "Grace");
+          g_assert_cmpstr (fields[5], ==, "in-progress");
+        }
+      else
+        {
+          seen_tab = TRUE;
+          g_assert_cmpstr (fields[1], ==, "Tab and newline");
+          g_assert_cmpstr (fields[5], ==, "submitted");
+        }
+    }
+
+  g_assert_true (seen_ada);
+  g_assert_true (seen_tab);
+}
+
+static void
+test_banks (void)
+{
+  g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  PnlBank *bank;
+
+  g_assert_true (pnl_cli_banks (library, out, err));
+  bank = pnl_bank_library_find (library, "backend-developer");
+  expected = g_strdup_printf ("backend-developer\tBackend developer\t%u\n",
+                              g_list_model_get_n_items (pnl_bank_get_questions (bank)));
+  g_assert_cmpstr (out->str, ==, expected);
+  g_assert_cmpstr (err->str, ==, "");
+}
+
+static void
+write_user_bank (const char *name,
+                 const char *text)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "panelist", "banks", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_binary_version (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = g_strdup_printf ("panelist %s\n", PACKAGE_VERSION);
+
+  g_assert_cmpint (run_panelist (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_binary_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *default_db = pnl_store_get_default_path ();
+  GStatBuf st;
+
+  /* A new database: created private, listed empty. */
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  add_interviews (fixture->db_path);
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\tAda Lovelace\tBackend Developer\tTechnical 1\tGrace\tin-progress\n"));
+  g_assert_cmpstr (err, ==, "");
+
+  /* --database really replaced the default... */
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  /* ...which is used without it. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, "--list", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_binary_newer_database (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (fixture->db_path, &before, &before_len, NULL));
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, fixture->db_path));
+  g_assert_nonnull (strstr (err, "newer"));
+
+  g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_binary_banks (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (run_panelist (&out, &err, "--banks", NULL) != 0)
+    g_error ("panelist --banks failed: %s", err);
+  g_assert_true (g_str_has_prefix (out, "backend-developer\tBackend developer\t"));
+  g_assert_cmpstr (err, ==, "");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One broken bank: the others still listed, the broken one named on
+   * stderr with its line, and the exit status says so. */
+  write_user_bank ("broken.json", "{\n  \"format\": \"panelist-bank\",\n  oops\n}\n");
+  g_assert_cmpint (run_panelist (&out, &err, "--banks", NULL), !=, 0);
+  g_assert_true (g_str_has_prefix (out, "backend-developer\tBackend developer\t"));
+  g_assert_nonnull (strstr (err, "broken.json:2:"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/core/cli/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add_func ("/core/cli/banks", test_banks);
+  g_test_add_func ("/core/cli/binary/version", test_binary_version);
+  g_test_add ("/core/cli/binary/list", Fixture, NULL,
+              fixture_set_up, test_binary_list, fixture_tear_down);
+  g_test_add ("/core/cli/binary/newer-database", Fixture, NULL,
+              fixture_set_up, test_binary_newer_database, fixture_tear_down);
+  g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
+
+  return g_test_run ();
+}
