@@ -1,0 +1,27 @@
+/* pnl-session-private.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pnl-session.h"
+
+G_BEGIN_DECLS
+
+/* However long typing goes on, it is saved this long after the first
+ * change that is not saved yet. */
+#define PNL_SESSION_SAVE_MAX_DELAY_MS 2000
+/* The clock's own changes (seconds) do not delay anything; they are
+ * saved with the next save, or after this long at the latest. */
+#define PNL_SESSION_CLOCK_SAVE_DELAY_MS 10000
+
+/* One tick of the clock, as the timer does it once a second: tests call
+ * it instead of waiting. */
+void     _pnl_session_tick       (PnlSession *self);
+/* Whether the clock's timer runs now. */
+gboolean _pnl_session_is_ticking (PnlSession *self);
+
+G_END_DECLS
