@@ -348,10 +348,14 @@ read_header (Loader      *loader,
 
   version = json_node_get_int (node);
   if (version > PNL_BANK_FORMAT_VERSION)
-    return fail (loader, error, PNL_BANK_ERROR_NEWER, find_member (loader, root, "version"),
-                 _("the bank uses format version %" G_GINT64_FORMAT ", but this version of "
-                   "Panelist reads only up to version %d; a newer Panelist is needed"),
-                 version, PNL_BANK_FORMAT_VERSION);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      return fail (loader, error, PNL_BANK_ERROR_NEWER, find_member (loader, root, "version"),
+                   _("the bank uses format version %s, but this version of "
+                     "Panelist reads only up to version %d; a newer Panelist is needed"),
+                   number, PNL_BANK_FORMAT_VERSION);
+    }
   if (version < 1)
     return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "version"),
                  _("“version” must be 1 or more"));

@@ -361,10 +361,12 @@ _pnl_question_parse (JsonObject   *object,
 
       if (minutes < 0 || minutes > MAX_MINUTES)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, minutes);
+
           *bad_member = "minutes";
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("“minutes” is %" G_GINT64_FORMAT "; it must lie between 0 and %d"),
-                       minutes, MAX_MINUTES);
+                       _("“minutes” is %s; it must lie between 0 and %d"),
+                       number, MAX_MINUTES);
           return NULL;
         }
 

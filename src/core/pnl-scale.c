@@ -97,6 +97,7 @@ _pnl_scale_parse (JsonNode  *node,
                   GError   **error)
 {
   g_autoptr(PnlScale) self = NULL;
+  g_autofree char *number = NULL;
   JsonArray *array;
   guint n;
 
@@ -155,20 +156,22 @@ _pnl_scale_parse (JsonNode  *node,
         }
 
       v = json_node_get_int (value);
+      g_free (number);
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
 
       if (v < 1 || v > 100)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("scale level %u has value %" G_GINT64_FORMAT "; values run from 1 to 100"),
-                       i + 1, v);
+                       _("scale level %u has value %s; values run from 1 to 100"),
+                       i + 1, number);
           return NULL;
         }
 
       if (i > 0 && v <= g_array_index (self->levels, Level, i - 1).value)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("scale level %u has value %" G_GINT64_FORMAT "; values must rise from one level to the next"),
-                       i + 1, v);
+                       _("scale level %u has value %s; values must rise from one level to the next"),
+                       i + 1, number);
           return NULL;
         }
 

@@ -27,6 +27,7 @@ struct _PnlApplication
   PnlStore       *store;
   GError         *store_error;
   PnlBankLibrary *bank_library;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PnlApplication, pnl_application, ADW_TYPE_APPLICATION)
@@ -170,6 +171,7 @@ pnl_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_clear_object (&self->store);
   g_clear_object (&self->bank_library);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pnl_application_parent_class)->finalize (object);
 }
@@ -254,4 +256,15 @@ pnl_application_get_bank_library (PnlApplication *self)
     }
 
   return self->bank_library;
+}
+
+GSettings *
+pnl_application_get_settings (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new ("io.github.panelist.Panelist");
+
+  return self->settings;
 }

@@ -24,5 +24,6 @@ const char     *pnl_application_get_database_path   (PnlApplication *self);
 PnlStore       *pnl_application_get_store           (PnlApplication *self);
 const GError   *pnl_application_get_store_error     (PnlApplication *self);
 PnlBankLibrary *pnl_application_get_bank_library    (PnlApplication *self);
+GSettings      *pnl_application_get_settings        (PnlApplication *self);
 
 G_END_DECLS

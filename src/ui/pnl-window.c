@@ -11,7 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "pnl-answer.h"
 #include "pnl-bank-library.h"
+#include "pnl-interview.h"
+#include "pnl-new-interview-dialog.h"
+#include "pnl-session.h"
+#include "pnl-session-view.h"
+#include "pnl-start-page.h"
 #include "pnl-store.h"
 #include "pnl-window.h"
 
@@ -19,67 +25,201 @@ struct _PnlWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* Borrowed references */
+  PnlSessionView       *session_view;
+
   /* Template children */
-  AdwStatusPage        *status_page;
+  GtkStack             *main_stack;
+  GtkMenuButton        *menu_button;
+  PnlStartPage         *start_page;
+  AdwToastOverlay      *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (PnlWindow, pnl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-pnl_window_update_status (PnlWindow *self)
+static PnlApplication *
+get_app (PnlWindow *self)
 {
-  PnlApplication *app = PNL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GListModel) interviews = NULL;
+  return PNL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+pnl_window_actions_update (PnlWindow *self)
+{
+  gboolean has_store = pnl_application_get_store (get_app (self)) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-interview", self->session_view != NULL);
+}
+
+static void
+show_error (PnlWindow  *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+gboolean
+pnl_window_open_interview (PnlWindow    *self,
+                           PnlInterview *interview,
+                           const char   *question_id)
+{
+  PnlApplication *app = get_app (self);
+  g_autoptr(PnlSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *interviews_text = NULL;
-  g_autofree char *banks_text = NULL;
-  g_autofree char *description = NULL;
-  PnlBankLibrary *library;
-  PnlStore *store;
-  guint n_banks;
-  guint n_interviews;
+  g_autofree char *title = NULL;
+  PnlAnswer *answer = NULL;
 
-  if (!(store = pnl_application_get_store (app)))
+  g_return_val_if_fail (PNL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  pnl_window_close_interview (self);
+
+  if (!(session = pnl_session_new (pnl_application_get_store (app), interview, &error)))
     {
-      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Database Could Not Be Opened"));
-      adw_status_page_set_description (self->status_page,
-                                       pnl_application_get_store_error (app)->message);
-      return;
+      show_error (self, error->message);
+      return FALSE;
     }
 
-  if (!(interviews = pnl_store_list_interviews (store, &error)))
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Interviews Could Not Be Read"));
-      adw_status_page_set_description (self->status_page, error->message);
-      return;
-    }
+  if (question_id != NULL && question_id[0] != '\0')
+    answer = pnl_session_find_answer (session, question_id);
+  if (answer != NULL)
+    pnl_session_set_current (session, answer);
 
-  library = pnl_application_get_bank_library (app);
-  n_banks = g_list_model_get_n_items (pnl_bank_library_get_banks (library));
-  n_interviews = g_list_model_get_n_items (interviews);
+  self->session_view = pnl_session_view_new (session, pnl_application_get_settings (app));
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->session_view));
 
-  interviews_text = g_strdup_printf (ngettext ("%u interview is saved.",
-                                               "%u interviews are saved.",
-                                               n_interviews),
-                                     n_interviews);
-  banks_text = g_strdup_printf (ngettext ("%u question bank is ready.",
-                                          "%u question banks are ready.",
-                                          n_banks),
-                                n_banks);
-  description = g_strdup_printf ("%s %s", interviews_text, banks_text);
-  adw_status_page_set_description (self->status_page, description);
+  /* Translators: the window title: candidate and round */
+  title = g_strdup_printf (_("%s – %s"), pnl_interview_get_candidate_name (interview),
+                           pnl_interview_get_round (interview));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  g_settings_set_string (pnl_application_get_settings (app), "last-interview",
+                         pnl_interview_get_uuid (interview));
+
+  pnl_window_actions_update (self);
+
+  return TRUE;
+}
+
+void
+pnl_window_close_interview (PnlWindow *self)
+{
+  GtkWidget *view;
+
+  g_return_if_fail (PNL_IS_WINDOW (self));
+
+  if (self->session_view == NULL)
+    return;
+
+  view = GTK_WIDGET (g_steal_pointer (&self->session_view));
+  pnl_session_save_now (pnl_session_view_get_session (PNL_SESSION_VIEW (view)));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  gtk_stack_remove (self->main_stack, view);
+  gtk_window_set_title (GTK_WINDOW (self), _("Panelist"));
+
+  pnl_start_page_reload (self->start_page);
+  pnl_window_actions_update (self);
+}
+
+PnlSessionView *
+pnl_window_get_session_view (PnlWindow *self)
+{
+  g_return_val_if_fail (PNL_IS_WINDOW (self), NULL);
+
+  return self->session_view;
+}
+
+static void
+on_created (PnlWindow             *self,
+            PnlInterview          *interview,
+            PnlNewInterviewDialog *dialog)
+{
+  pnl_window_open_interview (self, interview, NULL);
+}
+
+static void
+new_interview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  PnlApplication *app = get_app (self);
+  PnlNewInterviewDialog *dialog;
+
+  dialog = pnl_new_interview_dialog_new (GTK_WINDOW (self),
+                                         pnl_application_get_store (app),
+                                         pnl_application_get_bank_library (app),
+                                         pnl_application_get_settings (app));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_interview_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+
+  pnl_window_close_interview (self);
+  g_settings_set_string (pnl_application_get_settings (get_app (self)), "last-interview", "");
+}
+
+static void
+on_open (PnlWindow    *self,
+         PnlInterview *interview,
+         PnlStartPage *page)
+{
+  pnl_window_open_interview (self, interview, NULL);
+}
+
+static gboolean
+pnl_window_close_request (GtkWindow *window)
+{
+  PnlWindow *self = PNL_WINDOW (window);
+  GSettings *settings = pnl_application_get_settings (get_app (self));
+  int width, height;
+
+  /* Saved at once; the application waits for the writer when it quits. */
+  if (self->session_view != NULL)
+    pnl_session_save_now (pnl_session_view_get_session (self->session_view));
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (pnl_window_parent_class)->close_request (window);
 }
 
 static void
 pnl_window_class_init (PnlWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  window_class->close_request = pnl_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/panelist/Panelist/ui/pnl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PnlWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_open);
+
+  gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, new_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-interview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close-interview", NULL);
+
+  g_type_ensure (PNL_TYPE_START_PAGE);
 }
 
 static void
@@ -89,6 +229,40 @@ pnl_window_init (PnlWindow *self)
 
   if (g_str_equal (PROFILE, "Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+restore (PnlWindow *self)
+{
+  PnlApplication *app = get_app (self);
+  GSettings *settings = pnl_application_get_settings (app);
+  PnlStore *store = pnl_application_get_store (app);
+  g_autofree char *uuid = g_settings_get_string (settings, "last-interview");
+  g_autofree char *question = g_settings_get_string (settings, "last-question");
+  g_autoptr(PnlInterview) interview = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_menu_button_set_menu_model (self->menu_button,
+                                  G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (app), "primary_menu")));
+
+  if (store == NULL)
+    {
+      const GError *error = pnl_application_get_store_error (app);
+
+      show_error (self, error->message);
+      return;
+    }
+
+  pnl_start_page_set_store (self->start_page, store);
+
+  /* Back where the interviewer was, if that interview is still there. */
+  if (uuid[0] != '\0' && (interview = pnl_store_find_interview (store, uuid, NULL)))
+    pnl_window_open_interview (self, interview, question);
 }
 
 PnlWindow *
@@ -101,7 +275,8 @@ pnl_window_new (PnlApplication *application)
   self = g_object_new (PNL_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  pnl_window_update_status (self);
+  restore (self);
+  pnl_window_actions_update (self);
 
   return self;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pnl-application.h"
+#include "pnl-session-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PnlWindow, pnl_window, PNL, WINDOW, AdwApplicationWindow)
 
-PnlWindow *pnl_window_new (PnlApplication *application);
+PnlWindow      *pnl_window_new                (PnlApplication *application);
+/* Opens @interview, at the question @question_id when not NULL.  FALSE,
+ * with the reason shown, when its answers cannot be read. */
+gboolean        pnl_window_open_interview     (PnlWindow      *self,
+                                               PnlInterview   *interview,
+                                               const char     *question_id);
+/* Saves and goes back to the start page. */
+void            pnl_window_close_interview    (PnlWindow      *self);
+/* The interview on screen, or NULL on the start page. */
+PnlSessionView *pnl_window_get_session_view   (PnlWindow      *self);
 
 G_END_DECLS

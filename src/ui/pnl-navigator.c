@@ -1,0 +1,607 @@
+/* pnl-navigator.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-navigator"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pnl-answer.h"
+#include "pnl-enums.h"
+#include "pnl-navigator.h"
+#include "pnl-navigator-row.h"
+#include "pnl-question.h"
+#include "pnl-session.h"
+#include "pnl-session-area.h"
+
+#define ALL_KINDS  ((1u << (PNL_QUESTION_KIND_CANDIDATE_ASKS + 1)) - 1)
+#define ALL_LEVELS ((1u << (PNL_QUESTION_LEVEL_SENIOR + 1)) - 1)
+
+struct _PnlNavigator
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  PnlSession         *session;
+  GtkCustomFilter    *answer_filter;
+  GtkCustomFilter    *area_filter;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  GSimpleActionGroup *filter_actions;
+  char               *search;
+  gulong              current_handler;
+
+  /* Template children */
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkListView        *list_view;
+  GtkStack           *stack;
+
+  guint               kinds;
+  guint               levels;
+  guint               syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PnlNavigator, pnl_navigator, GTK_TYPE_WIDGET)
+
+enum {
+  QUESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GQuark prompt_key_quark;
+
+/* Filtering ------------------------------------------------------------ */
+
+static const char *
+get_prompt_key (PnlAnswer *answer)
+{
+  const char *key = g_object_get_qdata (G_OBJECT (answer), prompt_key_quark);
+
+  /* The prompt never changes: fold its case once. */
+  if (key == NULL)
+    {
+      char *folded = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
+
+      g_object_set_qdata_full (G_OBJECT (answer), prompt_key_quark, folded, g_free);
+      key = folded;
+    }
+
+  return key;
+}
+
+static gboolean
+answer_matches (PnlNavigator *self,
+                PnlAnswer    *answer)
+{
+  PnlQuestion *question = pnl_answer_get_question (answer);
+  const char *notes;
+
+  if (!(self->kinds & (1u << pnl_question_get_kind (question))) ||
+      !(self->levels & (1u << pnl_question_get_level (question))))
+    return FALSE;
+
+  if (self->search == NULL)
+    return TRUE;
+
+  if (strstr (get_prompt_key (answer), self->search) != NULL)
+    return TRUE;
+
+  notes = pnl_answer_get_notes (answer);
+  if (notes != NULL && notes[0] != '\0')
+    {
+      g_autofree char *folded = g_utf8_casefold (notes, -1);
+
+      return strstr (folded, self->search) != NULL;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+answer_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  return answer_matches (user_data, item);
+}
+
+static gboolean
+is_filtering (PnlNavigator *self)
+{
+  return self->search != NULL || self->kinds != ALL_KINDS || self->levels != ALL_LEVELS;
+}
+
+static gboolean
+area_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  PnlNavigator *self = user_data;
+  GListModel *answers;
+  guint n;
+
+  /* An ad-hoc question can land in an empty area: show areas with none. */
+  if (!is_filtering (self))
+    return TRUE;
+
+  answers = pnl_session_area_get_answers (item);
+  n = g_list_model_get_n_items (answers);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (answer_matches (self, answer))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_empty_state (PnlNavigator *self)
+{
+  gboolean empty = self->tree != NULL &&
+                   g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+filters_changed (PnlNavigator     *self,
+                 GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->answer_filter), change);
+  gtk_filter_changed (GTK_FILTER (self->area_filter), change);
+  update_empty_state (self);
+}
+
+static void
+on_search_changed (PnlNavigator   *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *folded = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (text[0] != '\0')
+    folded = g_utf8_casefold (text, -1);
+
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+
+  /* Typing more only narrows what was shown; deleting only widens it. */
+  if (self->search == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (folded, self->search) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->search, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+
+  filters_changed (self, change);
+}
+
+static void
+on_search_stopped (PnlNavigator   *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_filter_action (GSimpleAction *action,
+                  GVariant      *state,
+                  gpointer       user_data)
+{
+  PnlNavigator *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "bit"));
+  gboolean on = g_variant_get_boolean (state);
+  guint *mask = g_str_has_prefix (name, "kind-") ? &self->kinds : &self->levels;
+
+  g_simple_action_set_state (action, state);
+
+  if (on)
+    *mask |= bit;
+  else
+    *mask &= ~bit;
+
+  filters_changed (self, on ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+
+  if (self->kinds == ALL_KINDS && self->levels == ALL_LEVELS)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+add_filter_action (PnlNavigator *self,
+                   GMenu        *section,
+                   const char   *prefix,
+                   const char   *nick,
+                   const char   *title,
+                   guint         bit)
+{
+  g_autoptr(GSimpleAction) action = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%s", prefix, nick);
+  g_autofree char *detailed = g_strdup_printf ("navigator.%s", name);
+
+  action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+  g_object_set_data (G_OBJECT (action), "bit", GUINT_TO_POINTER (bit));
+  g_signal_connect (action, "change-state", G_CALLBACK (on_filter_action), self);
+  g_action_map_add_action (G_ACTION_MAP (self->filter_actions), G_ACTION (action));
+
+  g_menu_append (section, title, detailed);
+}
+
+static void
+build_filter_menu (PnlNavigator *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) levels = g_menu_new ();
+
+  self->filter_actions = g_simple_action_group_new ();
+
+  for (guint i = 0; i <= PNL_QUESTION_KIND_CANDIDATE_ASKS; i++)
+    add_filter_action (self, kinds, "kind", pnl_question_kind_to_string (i),
+                       pnl_question_kind_get_title (i), 1u << i);
+
+  for (guint i = 0; i <= PNL_QUESTION_LEVEL_SENIOR; i++)
+    add_filter_action (self, levels, "level", pnl_question_level_to_string (i),
+                       pnl_question_level_get_title (i), 1u << i);
+
+  g_menu_append_section (menu, _("Kind"), G_MENU_MODEL (kinds));
+  g_menu_append_section (menu, _("Level"), G_MENU_MODEL (levels));
+
+  gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (menu));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "navigator",
+                                  G_ACTION_GROUP (self->filter_actions));
+}
+
+/* The list ------------------------------------------------------------- */
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  PnlNavigator *self = user_data;
+  GListModel *answers;
+
+  if (!PNL_IS_SESSION_AREA (item))
+    return NULL;
+
+  answers = g_object_ref (pnl_session_area_get_answers (item));
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (answers,
+                                                  g_object_ref (GTK_FILTER (self->answer_filter))));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           PnlNavigator             *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), pnl_navigator_row_new ());
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PnlNavigator             *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GObject *item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  pnl_navigator_row_set_item (PNL_NAVIGATOR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
+                              item);
+
+  /* Areas are headings, not something to select. */
+  gtk_list_item_set_selectable (list_item, PNL_IS_ANSWER (item));
+
+  g_clear_object (&item);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            PnlNavigator             *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  pnl_navigator_row_set_item (PNL_NAVIGATOR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
+                              NULL);
+}
+
+static void
+on_activate (PnlNavigator *self,
+             guint         position,
+             GtkListView  *list_view)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(GObject) item = NULL;
+
+  if (row == NULL)
+    return;
+
+  item = gtk_tree_list_row_get_item (row);
+
+  if (PNL_IS_SESSION_AREA (item))
+    {
+      gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+      return;
+    }
+
+  if (PNL_IS_ANSWER (item) && self->session != NULL)
+    {
+      pnl_session_set_current (self->session, PNL_ANSWER (item));
+      g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, item);
+    }
+}
+
+/* Finds the row of @answer, expanding its area when folded. */
+static guint
+find_row (PnlNavigator *self,
+          PnlAnswer    *answer)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree);
+  PnlSessionArea *area;
+  guint n = g_list_model_get_n_items (rows);
+
+  area = pnl_session_find_area (self->session,
+                                pnl_question_get_area_id (pnl_answer_get_question (answer)));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *)answer)
+        return i;
+
+      if (item == (GObject *)area && !gtk_tree_list_row_get_expanded (row))
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          n = g_list_model_get_n_items (rows);
+        }
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_current_changed (PnlNavigator *self)
+{
+  PnlAnswer *current = pnl_session_get_current (self->session);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (current != NULL)
+    position = find_row (self, current);
+
+  gtk_single_selection_set_selected (self->selection, position);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+void
+pnl_navigator_set_session (PnlNavigator *self,
+                           PnlSession   *session)
+{
+  GtkFilterListModel *areas;
+
+  g_return_if_fail (PNL_IS_NAVIGATOR (self));
+  g_return_if_fail (!session || PNL_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->current_handler, self->session);
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_set_object (&self->session, session);
+
+  if (session == NULL)
+    return;
+
+  areas = gtk_filter_list_model_new (g_object_ref (pnl_session_get_areas (session)),
+                                     g_object_ref (GTK_FILTER (self->area_filter)));
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (areas), FALSE, TRUE,
+                                        create_child_model, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->current_handler = g_signal_connect_object (session, "notify::current",
+                                                   G_CALLBACK (on_current_changed), self,
+                                                   G_CONNECT_SWAPPED);
+  on_current_changed (self);
+  update_empty_state (self);
+}
+
+void
+pnl_navigator_focus_search (PnlNavigator *self)
+{
+  g_return_if_fail (PNL_IS_NAVIGATOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+pnl_navigator_set_search_text (PnlNavigator *self,
+                               const char   *text)
+{
+  g_return_if_fail (PNL_IS_NAVIGATOR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+
+  /* No need to wait for the entry's typing delay. */
+  on_search_changed (self, self->search_entry);
+}
+
+static void
+collect_shown (PnlNavigator *self,
+               GPtrArray    *shown)
+{
+  GListModel *areas = pnl_session_get_areas (self->session);
+  guint n_areas = g_list_model_get_n_items (areas);
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      g_autoptr(PnlSessionArea) area = g_list_model_get_item (areas, i);
+      GListModel *answers = pnl_session_area_get_answers (area);
+      guint n = g_list_model_get_n_items (answers);
+
+      for (guint j = 0; j < n; j++)
+        {
+          PnlAnswer *answer = g_list_model_get_item (answers, j);
+
+          if (answer_matches (self, answer))
+            g_ptr_array_add (shown, answer);
+          else
+            g_object_unref (answer);
+        }
+    }
+}
+
+PnlAnswer *
+pnl_navigator_get_adjacent (PnlNavigator *self,
+                            PnlAnswer    *answer,
+                            int           delta)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint index;
+
+  g_return_val_if_fail (PNL_IS_NAVIGATOR (self), NULL);
+
+  if (self->session == NULL)
+    return NULL;
+
+  collect_shown (self, shown);
+  if (shown->len == 0)
+    return NULL;
+
+  if (answer == NULL || !g_ptr_array_find (shown, answer, &index))
+    return g_ptr_array_index (shown, delta >= 0 ? 0 : shown->len - 1);
+
+  if ((delta < 0 && (guint)-delta > index) || index + delta >= shown->len)
+    return NULL;
+
+  return g_ptr_array_index (shown, index + delta);
+}
+
+guint
+pnl_navigator_get_n_shown (PnlNavigator *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PNL_IS_NAVIGATOR (self), 0);
+
+  if (self->session != NULL)
+    collect_shown (self, shown);
+
+  return shown->len;
+}
+
+GListModel *
+pnl_navigator_get_rows (PnlNavigator *self)
+{
+  g_return_val_if_fail (PNL_IS_NAVIGATOR (self), NULL);
+
+  return G_LIST_MODEL (self->tree);
+}
+
+static void
+pnl_navigator_dispose (GObject *object)
+{
+  PnlNavigator *self = (PnlNavigator *)object;
+  GtkWidget *child;
+
+  pnl_navigator_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PNL_TYPE_NAVIGATOR);
+  /* The template's root has no name to be cleared by; unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->answer_filter);
+  g_clear_object (&self->area_filter);
+  g_clear_object (&self->filter_actions);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (pnl_navigator_parent_class)->dispose (object);
+}
+
+static void
+pnl_navigator_class_init (PnlNavigatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pnl_navigator_dispose;
+
+  /**
+   * PnlNavigator::question-activated:
+   * @answer: the answer of the question chosen
+   */
+  signals[QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/panelist/Panelist/ui/pnl-navigator.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PnlNavigator, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PnlNavigator, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlNavigator, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PnlNavigator, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  prompt_key_quark = g_quark_from_static_string ("pnl-navigator-prompt-key");
+}
+
+static void
+pnl_navigator_init (PnlNavigator *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->kinds = ALL_KINDS;
+  self->levels = ALL_LEVELS;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->answer_filter = gtk_custom_filter_new (answer_filter_func, self, NULL);
+  self->area_filter = gtk_custom_filter_new (area_filter_func, self, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  build_filter_menu (self);
+}

@@ -1,0 +1,736 @@
+/* pnl-session-view.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-session-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pnl-answer.h"
+#include "pnl-interview.h"
+#include "pnl-navigator.h"
+#include "pnl-question.h"
+#include "pnl-question-page.h"
+#include "pnl-scale.h"
+#include "pnl-session.h"
+#include "pnl-session-area.h"
+#include "pnl-session-view.h"
+#include "pnl-summary-page.h"
+
+struct _PnlSessionView
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  PnlSession         *session;
+  GSettings          *settings;
+  PnlAnswer          *before_summary;
+  GtkEventController *shortcuts;
+
+  /* Template children */
+  AdwWindowTitle     *window_title;
+  GtkToggleButton    *sidebar_button;
+  GtkMenuButton      *menu_button;
+  GtkToggleButton    *summary_button;
+  GtkLabel           *clock_label;
+  GtkLabel           *elapsed_label;
+  GtkLabel           *pacing_label;
+  GtkButton          *pause_button;
+  GtkRevealer        *save_revealer;
+  GtkLabel           *save_label;
+  AdwFlap            *flap;
+  PnlNavigator       *navigator;
+  GtkStack           *content_stack;
+  PnlQuestionPage    *question_page;
+  PnlSummaryPage     *summary_page;
+};
+
+G_DEFINE_FINAL_TYPE (PnlSessionView, pnl_session_view, GTK_TYPE_WIDGET)
+
+/* Every shortcut of the view.  They are captured before the focused
+ * widget sees them, so they work from the notes and type nothing there. */
+static const struct {
+  const char *trigger;
+  const char *action;
+  const char *target;
+} shortcuts[] = {
+  { "<Alt>Down", "session.next", NULL },
+  { "<Control>Page_Down", "session.next", NULL },
+  { "<Alt>Up", "session.previous", NULL },
+  { "<Control>Page_Up", "session.previous", NULL },
+  { "<Alt>1", "session.score", "1" },
+  { "<Alt>2", "session.score", "2" },
+  { "<Alt>3", "session.score", "3" },
+  { "<Alt>4", "session.score", "4" },
+  { "<Alt>5", "session.score", "5" },
+  { "<Alt>6", "session.score", "6" },
+  { "<Alt>7", "session.score", "7" },
+  { "<Alt>8", "session.score", "8" },
+  { "<Alt>9", "session.score", "9" },
+  { "<Alt>0", "session.clear-score", NULL },
+  { "<Alt>u", "session.flag", "'follow-up'" },
+  { "<Alt>r", "session.flag", "'red-flag'" },
+  { "<Alt>h", "session.flag", "'highlight'" },
+  { "<Alt>n", "session.focus-notes", NULL },
+  { "<Control>f", "session.search", NULL },
+  { "F9", "session.toggle-sidebar", NULL },
+  { "<Alt>s", "session.show-summary", NULL },
+  { "<Alt>p", "session.pause", NULL },
+  { "<Alt>a", "session.add-question", NULL },
+};
+
+static char *
+format_duration (guint seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%u:%02u:%02u", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+static void
+pnl_session_view_actions_update (PnlSessionView *self)
+{
+  PnlAnswer *current = pnl_session_get_current (self->session);
+  PnlInterview *interview = pnl_session_get_interview (self->session);
+  gboolean locked = pnl_session_get_locked (self->session);
+  gboolean editable = current != NULL && !locked;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.score", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.clear-score", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.flag", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-question", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.pause", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit",
+                                 !locked && pnl_interview_get_recommendation (interview) != PNL_RECOMMENDATION_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reopen", locked);
+}
+
+static void
+update_clock (PnlSessionView *self)
+{
+  g_autofree char *elapsed = format_duration (pnl_session_get_elapsed (self->session));
+  g_autofree char *elapsed_text = NULL;
+  g_autofree char *pacing = NULL;
+  guint suggested, used;
+  gboolean behind;
+
+  pnl_session_get_pacing (self->session, &suggested, &used);
+  behind = used > suggested + 60;
+
+  gtk_label_set_text (self->clock_label, elapsed);
+  if (behind)
+    gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->clock_label), "warning");
+
+  /* Translators: the total time of the interview so far */
+  elapsed_text = g_strdup_printf (_("%s elapsed"), elapsed);
+  gtk_label_set_text (self->elapsed_label, elapsed_text);
+
+  if (suggested == 0 && used == 0)
+    pacing = g_strdup (_("Pacing starts with the first question."));
+  else if (behind)
+    pacing = g_strdup_printf (ngettext ("%u minute behind: the questions asked suggest %u, they took %u.",
+                                        "%u minutes behind: the questions asked suggest %u, they took %u.",
+                                        (used - suggested) / 60),
+                              (used - suggested) / 60, suggested / 60, used / 60);
+  else
+    pacing = g_strdup_printf (_("On pace: the questions asked suggest %u min, they took %u."),
+                              suggested / 60, used / 60);
+  gtk_label_set_text (self->pacing_label, pacing);
+
+  gtk_button_set_label (self->pause_button,
+                        pnl_session_get_paused (self->session) ? _("_Resume Clock") : _("_Pause Clock"));
+}
+
+static void
+on_current_changed (PnlSessionView *self)
+{
+  PnlAnswer *current = pnl_session_get_current (self->session);
+
+  if (current != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "question");
+      gtk_toggle_button_set_active (self->summary_button, FALSE);
+      g_settings_set_string (self->settings, "last-question",
+                             pnl_question_get_id (pnl_answer_get_question (current)));
+    }
+
+  pnl_session_view_actions_update (self);
+}
+
+static void
+on_save_failed (PnlSessionView *self,
+                const GError   *error)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the reason, as the system gives it */
+  text = g_strdup_printf (_("Changes could not be saved: %s. They are kept, and saving is tried again."),
+                          error->message);
+  gtk_label_set_text (self->save_label, text);
+  gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
+}
+
+static void
+on_save_recovered (PnlSessionView *self)
+{
+  gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+}
+
+static void
+on_question_activated (PnlSessionView *self)
+{
+  /* When narrow, the list gives way to the question once one is chosen. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+show_summary (PnlSessionView *self,
+              gboolean        shown)
+{
+  if (shown == pnl_session_view_get_summary_shown (self))
+    return;
+
+  if (shown)
+    {
+      /* No question is being asked while the summary is open. */
+      g_set_object (&self->before_summary, pnl_session_get_current (self->session));
+      pnl_session_set_current (self->session, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "summary");
+    }
+  else
+    {
+      PnlAnswer *back = self->before_summary;
+
+      if (back == NULL)
+        back = pnl_navigator_get_adjacent (self->navigator, NULL, 1);
+
+      gtk_stack_set_visible_child_name (self->content_stack, "question");
+      if (back != NULL)
+        pnl_session_set_current (self->session, back);
+      g_clear_object (&self->before_summary);
+    }
+
+  gtk_toggle_button_set_active (self->summary_button, shown);
+  pnl_session_view_actions_update (self);
+}
+
+static void
+on_summary_toggled (PnlSessionView  *self,
+                    GtkToggleButton *button)
+{
+  show_summary (self, gtk_toggle_button_get_active (button));
+}
+
+/* Actions -------------------------------------------------------------- */
+
+static void
+move (PnlSessionView *self,
+      int             delta)
+{
+  PnlAnswer *from = pnl_session_get_current (self->session);
+  PnlAnswer *to;
+
+  if (from == NULL)
+    from = self->before_summary;
+
+  to = pnl_navigator_get_adjacent (self->navigator, from, delta);
+  if (to == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  g_clear_object (&self->before_summary);
+  pnl_session_set_current (self->session, to);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  move (PNL_SESSION_VIEW (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  move (PNL_SESSION_VIEW (widget), -1);
+}
+
+static void
+score_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlScale *scale = pnl_interview_get_scale (pnl_session_get_interview (self->session));
+  int n = g_variant_get_int32 (param);
+
+  /* Alt+N picks the Nth level of the scale, whatever its values. */
+  if (n < 1 || (guint)n > pnl_scale_get_n_levels (scale))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  pnl_session_set_score (self->session, pnl_scale_get_value (scale, n - 1));
+}
+
+static void
+clear_score_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  pnl_session_set_score (PNL_SESSION_VIEW (widget)->session, 0);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+  PnlAnswerFlags flag;
+
+  if (g_str_equal (name, "follow-up"))
+    flag = PNL_ANSWER_FLAGS_FOLLOW_UP;
+  else if (g_str_equal (name, "red-flag"))
+    flag = PNL_ANSWER_FLAGS_RED_FLAG;
+  else if (g_str_equal (name, "highlight"))
+    flag = PNL_ANSWER_FLAGS_HIGHLIGHT;
+  else
+    return;
+
+  pnl_session_toggle_flag (self->session, flag);
+}
+
+static void
+focus_notes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  if (pnl_session_view_get_summary_shown (self))
+    show_summary (self, FALSE);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  pnl_question_page_focus_notes (self->question_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  pnl_navigator_focus_search (self->navigator);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  show_summary (self, !pnl_session_view_get_summary_shown (self));
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  pnl_session_set_paused (self->session, !pnl_session_get_paused (self->session));
+}
+
+static void
+on_add_question_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          PnlSessionView   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *area_id = g_object_get_data (G_OBJECT (dialog), "area-id");
+  g_autofree char *prompt = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add") || prompt[0] == '\0')
+    return;
+
+  if (!pnl_session_add_question (self->session, area_id, prompt, &error))
+    {
+      on_save_failed (self, error);
+      return;
+    }
+
+  show_summary (self, FALSE);
+  pnl_question_page_focus_notes (self->question_page);
+}
+
+static void
+on_add_question_changed (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", text[0] != '\0');
+}
+
+static void
+on_add_question_activate (GtkEntry         *entry,
+                          AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "add"))
+    adw_message_dialog_response (dialog, "add");
+}
+
+static void
+add_question_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlAnswer *current = pnl_session_get_current (self->session);
+  g_autoptr(PnlSessionArea) first_area = NULL;
+  const char *area_title;
+  const char *area_id;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (current == NULL)
+    current = self->before_summary;
+
+  if (current != NULL)
+    {
+      area_id = pnl_question_get_area_id (pnl_answer_get_question (current));
+      area_title = pnl_answer_get_area_title (current);
+    }
+  else
+    {
+      first_area = g_list_model_get_item (pnl_session_get_areas (self->session), 0);
+      if (first_area == NULL)
+        return;
+      area_id = pnl_session_area_get_id (first_area);
+      area_title = pnl_session_area_get_title (first_area);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Add a Question"), NULL);
+  /* Translators: %s is a skill area, e.g. "Databases" */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Your own question, asked now, in “%s”."), area_title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("The question, as you ask it"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_add_question_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_add_question_activate), dialog);
+
+  g_object_set_data_full (G_OBJECT (dialog), "area-id", g_strdup (area_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_question_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  pnl_session_submit (self->session);
+}
+
+static void
+on_reopen_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PnlSessionView   *self)
+{
+  if (g_str_equal (response, "reopen"))
+    pnl_session_reopen (self->session);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Reopen the Scorecard?"),
+                                   _("Its scores, notes and recommendation can be changed again. "
+                                     "It will need to be submitted again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reopen", _("_Reopen"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reopen_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Object --------------------------------------------------------------- */
+
+static void
+setup_shortcuts (PnlSessionView *self)
+{
+  self->shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (self->shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (self->shortcuts),
+                                     GTK_SHORTCUT_SCOPE_LOCAL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                   gtk_named_action_new (shortcuts[i].action));
+      if (shortcuts[i].target != NULL)
+        gtk_shortcut_set_arguments (shortcut,
+                                    g_variant_parse (NULL, shortcuts[i].target, NULL, NULL, NULL));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->shortcuts), shortcut);
+    }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), g_object_ref (self->shortcuts));
+}
+
+static void
+pnl_session_view_dispose (GObject *object)
+{
+  PnlSessionView *self = (PnlSessionView *)object;
+  GtkWidget *child;
+
+  /* Nothing typed may wait for a timer that will never fire. */
+  if (self->session != NULL)
+    pnl_session_save_now (self->session);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PNL_TYPE_SESSION_VIEW);
+  /* The template's root has no name to be cleared by; unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->before_summary);
+  g_clear_object (&self->shortcuts);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pnl_session_view_parent_class)->dispose (object);
+}
+
+static void
+pnl_session_view_class_init (PnlSessionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pnl_session_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/panelist/Panelist/ui/pnl-session-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, summary_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, elapsed_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, pacing_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, flap);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, navigator);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, question_page);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, summary_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_toggled);
+
+  gtk_widget_class_install_action (widget_class, "session.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "session.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "session.score", "i", score_action);
+  gtk_widget_class_install_action (widget_class, "session.clear-score", NULL, clear_score_action);
+  gtk_widget_class_install_action (widget_class, "session.flag", "s", flag_action);
+  gtk_widget_class_install_action (widget_class, "session.focus-notes", NULL, focus_notes_action);
+  gtk_widget_class_install_action (widget_class, "session.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "session.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "session.show-summary", NULL, show_summary_action);
+  gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "session.add-question", NULL, add_question_action);
+  gtk_widget_class_install_action (widget_class, "session.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "session.reopen", NULL, reopen_action);
+
+  g_type_ensure (PNL_TYPE_NAVIGATOR);
+  g_type_ensure (PNL_TYPE_QUESTION_PAGE);
+  g_type_ensure (PNL_TYPE_SUMMARY_PAGE);
+}
+
+static void
+pnl_session_view_init (PnlSessionView *self)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_shortcuts (self);
+
+  if (app != NULL)
+    gtk_menu_button_set_menu_model (self->menu_button,
+                                    G_MENU_MODEL (gtk_application_get_menu_by_id (app, "primary_menu")));
+}
+
+PnlSessionView *
+pnl_session_view_new (PnlSession *session,
+                      GSettings  *settings)
+{
+  PnlSessionView *self;
+  PnlInterview *interview;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (PNL_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PNL_TYPE_SESSION_VIEW, NULL);
+  self->session = g_object_ref (session);
+  self->settings = g_object_ref (settings);
+
+  interview = pnl_session_get_interview (session);
+  adw_window_title_set_title (self->window_title, pnl_interview_get_candidate_name (interview));
+  adw_window_title_set_subtitle (self->window_title, pnl_interview_get_round (interview));
+
+  pnl_navigator_set_session (self->navigator, session);
+  pnl_question_page_set_session (self->question_page, session);
+  pnl_summary_page_set_session (self->summary_page, session);
+
+  g_signal_connect_object (session, "notify::current", G_CALLBACK (on_current_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::locked",
+                           G_CALLBACK (pnl_session_view_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (interview, "notify::recommendation",
+                           G_CALLBACK (pnl_session_view_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::elapsed", G_CALLBACK (update_clock), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::paused", G_CALLBACK (update_clock), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "save-failed", G_CALLBACK (on_save_failed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "save-recovered", G_CALLBACK (on_save_recovered), self,
+                           G_CONNECT_SWAPPED);
+
+  if (pnl_session_get_current (session) == NULL)
+    {
+      PnlAnswer *first = pnl_navigator_get_adjacent (self->navigator, NULL, 1);
+
+      if (first != NULL && !pnl_session_get_locked (session))
+        pnl_session_set_current (session, first);
+    }
+
+  if (pnl_session_get_locked (session) && pnl_session_get_current (session) == NULL)
+    show_summary (self, TRUE);
+
+  on_current_changed (self);
+  update_clock (self);
+
+  return self;
+}
+
+PnlSession *
+pnl_session_view_get_session (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return self->session;
+}
+
+gboolean
+pnl_session_view_get_summary_shown (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "summary") == 0;
+}
+
+GtkWidget *
+pnl_session_view_get_navigator (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->navigator);
+}
+
+GtkWidget *
+pnl_session_view_get_question_page (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->question_page);
+}
+
+GtkWidget *
+pnl_session_view_get_summary_page (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->summary_page);
+}
+
+AdwFlap *
+pnl_session_view_get_flap (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return self->flap;
+}
+
+GtkEventController *
+pnl_session_view_get_shortcuts (PnlSessionView *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), NULL);
+
+  return self->shortcuts;
+}

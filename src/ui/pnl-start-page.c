@@ -1,0 +1,196 @@
+/* pnl-start-page.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-start-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pnl-interview.h"
+#include "pnl-start-page.h"
+#include "pnl-store.h"
+
+struct _PnlStartPage
+{
+  GtkWidget      parent_instance;
+
+  /* Owned references */
+  PnlStore      *store;
+
+  /* Template children */
+  GtkStack      *stack;
+  GtkListBox    *list_box;
+  AdwStatusPage *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (PnlStartPage, pnl_start_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (when == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (when);
+  now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a time today, see the strftime manual */
+    return g_date_time_format (local, _("Today %H:%M"));
+
+  /* Translators: a date and time, in the locale's way */
+  return g_date_time_format (local, "%x %H:%M");
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PnlInterview *interview = item;
+  g_autofree char *when = format_when (pnl_interview_get_updated_at (interview));
+  g_autofree char *subtitle = NULL;
+  const char *state;
+  GtkWidget *row;
+  GtkWidget *label;
+
+  if (pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED)
+    state = _("Submitted");
+  else
+    state = _("In progress");
+
+  /* Translators: role · round · interviewer, e.g. "Backend Developer · Technical 1 · Ana" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"),
+                              pnl_interview_get_role (interview),
+                              pnl_interview_get_round (interview),
+                              pnl_interview_get_interviewer (interview));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pnl_interview_get_candidate_name (interview));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  label = gtk_label_new (state);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, when);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data_full (G_OBJECT (row), "interview", g_object_ref (interview), g_object_unref);
+
+  return row;
+}
+
+static void
+on_row_activated (PnlStartPage  *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list_box)
+{
+  PnlInterview *interview = g_object_get_data (G_OBJECT (row), "interview");
+
+  if (interview != NULL)
+    g_signal_emit (self, signals[OPEN], 0, interview);
+}
+
+void
+pnl_start_page_reload (PnlStartPage *self)
+{
+  g_autoptr(GListModel) interviews = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PNL_IS_START_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (!(interviews = pnl_store_list_interviews (self->store, &error)))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  gtk_list_box_bind_model (self->list_box, interviews, create_row, self, NULL);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (interviews) ? "list" : "empty");
+}
+
+void
+pnl_start_page_set_store (PnlStartPage *self,
+                          PnlStore     *store)
+{
+  g_return_if_fail (PNL_IS_START_PAGE (self));
+  g_return_if_fail (!store || PNL_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    pnl_start_page_reload (self);
+}
+
+static void
+pnl_start_page_dispose (GObject *object)
+{
+  PnlStartPage *self = (PnlStartPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PNL_TYPE_START_PAGE);
+  /* The template's root has no name to be cleared by; unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pnl_start_page_parent_class)->dispose (object);
+}
+
+static void
+pnl_start_page_class_init (PnlStartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pnl_start_page_dispose;
+
+  /**
+   * PnlStartPage::open:
+   * @interview: the interview chosen
+   */
+  signals[OPEN] =
+    g_signal_new ("open",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/panelist/Panelist/ui/pnl-start-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+pnl_start_page_init (PnlStartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
