@@ -172,7 +172,9 @@ run_scenario (gpointer user_data)
   run->scenario (PNL_APPLICATION (app), PNL_WINDOW (window), run->data);
   run->done = TRUE;
 
-  gtk_window_close (window);
+  /* Unless the scenario quit, close the window as a person would. */
+  if (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_close (window);
 
   return G_SOURCE_REMOVE;
 }
@@ -509,8 +511,7 @@ scenario_search (PnlApplication *app,
 
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
-        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+        g_autoptr(GObject) item = g_list_model_get_item (rows, i);
         g_autofree char *folded = NULL;
 
         if (!PNL_IS_ANSWER (item))
@@ -544,8 +545,7 @@ scenario_search (PnlApplication *app,
     g_assert_cmpuint (shown, >, 0);
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
-        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+        g_autoptr(GObject) item = g_list_model_get_item (rows, i);
 
         if (PNL_IS_ANSWER (item))
           g_assert_cmpint (pnl_question_get_kind (pnl_answer_get_question (PNL_ANSWER (item))),
@@ -838,6 +838,35 @@ test_extras (void)
 }
 
 static void
+scenario_quit (PnlApplication *app,
+               PnlWindow      *window,
+               gpointer        data)
+{
+  PnlSession *session = get_session (window);
+
+  pnl_session_set_current (session, pnl_session_find_answer (session, "security.password-storage"));
+  press (window, "key", "alt+n");
+  press (window, "type", "Bcrypt, with a cost");
+
+  /* Ctrl+Q right after typing: no time for the autosave delay. */
+  press (window, "key", "ctrl+q");
+}
+
+static void
+test_quit_saves (void)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(PnlAnswer) stored = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Quitting Candidate");
+  run_app (scenario_quit, NULL);
+
+  stored = stored_answer (uuid, "security.password-storage");
+  g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Bcrypt, with a cost");
+}
+
+static void
 test_shortcuts_listed (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/panelist/Panelist/gtk/help-overlay.ui");
@@ -908,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/restore", test_restore);
   g_test_add_func ("/ui/window/add-question-clock-banner", test_extras);
+  g_test_add_func ("/ui/window/quit-saves", test_quit_saves);
 
   return g_test_run ();
 }

@@ -150,7 +150,13 @@ pnl_application_shutdown (GApplication *app)
 {
   PnlApplication *self = (PnlApplication *)app;
 
-  /* Everything typed must reach the disk before we go. */
+  GList *windows;
+
+  /* Windows first: an interview on screen queues what it holds when it
+   * goes.  Then everything queued must reach the disk before we go. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
+    gtk_window_destroy (windows->data);
+
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;

@@ -24,5 +24,8 @@ GtkWidget *pnl_navigator_row_new      (void);
 void       pnl_navigator_row_set_item (PnlNavigatorRow *self,
                                        GObject         *item);
 GObject   *pnl_navigator_row_get_item (PnlNavigatorRow *self);
+/* For an area: whether its questions are shown below it. */
+void       pnl_navigator_row_set_expanded (PnlNavigatorRow *self,
+                                           gboolean         expanded);
 
 G_END_DECLS

@@ -28,11 +28,17 @@ struct _PnlNavigator
 
   /* Owned references */
   PnlSession         *session;
-  GtkCustomFilter    *answer_filter;
-  GtkCustomFilter    *area_filter;
-  GtkTreeListModel   *tree;
+  /* Areas and their answers, one flat list: area, its answers, next area. */
+  GListStore         *rows;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *shown;
   GtkSingleSelection *selection;
   GSimpleActionGroup *filter_actions;
+  /* PnlSessionArea -> itself: folded areas, and areas with a match. */
+  GHashTable         *collapsed;
+  GHashTable         *matching;
+  /* PnlSessionArea -> the PnlNavigatorRow showing it, while bound. */
+  GHashTable         *area_rows;
   char               *search;
   gulong              current_handler;
 
@@ -44,7 +50,6 @@ struct _PnlNavigator
 
   guint               kinds;
   guint               levels;
-  guint               syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PnlNavigator, pnl_navigator, GTK_TYPE_WIDGET)
@@ -106,48 +111,64 @@ answer_matches (PnlNavigator *self,
 }
 
 static gboolean
-answer_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  return answer_matches (user_data, item);
-}
-
-static gboolean
 is_filtering (PnlNavigator *self)
 {
   return self->search != NULL || self->kinds != ALL_KINDS || self->levels != ALL_LEVELS;
 }
 
+static PnlSessionArea *
+area_of (PnlNavigator *self,
+         PnlAnswer    *answer)
+{
+  return pnl_session_find_area (self->session,
+                                pnl_question_get_area_id (pnl_answer_get_question (answer)));
+}
+
 static gboolean
-area_filter_func (gpointer item,
-                  gpointer user_data)
+row_filter_func (gpointer item,
+                 gpointer user_data)
 {
   PnlNavigator *self = user_data;
-  GListModel *answers;
+
+  /* An area shows while it has a question to show (or always, with no
+   * search and no filter: an ad-hoc question can land in an empty one). */
+  if (PNL_IS_SESSION_AREA (item))
+    return !is_filtering (self) || g_hash_table_contains (self->matching, item);
+
+  return answer_matches (self, item) &&
+         !g_hash_table_contains (self->collapsed, area_of (self, item));
+}
+
+/* One pass over every answer: which areas have a match. */
+static void
+update_matching (PnlNavigator *self)
+{
   guint n;
 
-  /* An ad-hoc question can land in an empty area: show areas with none. */
-  if (!is_filtering (self))
-    return TRUE;
+  g_hash_table_remove_all (self->matching);
 
-  answers = pnl_session_area_get_answers (item);
-  n = g_list_model_get_n_items (answers);
+  if (self->rows == NULL || !is_filtering (self))
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (answer_matches (self, answer))
-        return TRUE;
+      if (PNL_IS_ANSWER (item) && answer_matches (self, PNL_ANSWER (item)))
+        {
+          PnlSessionArea *area = area_of (self, PNL_ANSWER (item));
+
+          g_hash_table_add (self->matching, area);
+        }
     }
-
-  return FALSE;
 }
 
 static void
 update_empty_state (PnlNavigator *self)
 {
-  gboolean empty = self->tree != NULL &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+  gboolean empty = self->shown != NULL &&
+                   g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -156,8 +177,8 @@ static void
 filters_changed (PnlNavigator     *self,
                  GtkFilterChange   change)
 {
-  gtk_filter_changed (GTK_FILTER (self->answer_filter), change);
-  gtk_filter_changed (GTK_FILTER (self->area_filter), change);
+  update_matching (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_empty_state (self);
 }
 
@@ -271,31 +292,12 @@ build_filter_menu (PnlNavigator *self)
 
 /* The list ------------------------------------------------------------- */
 
-static GListModel *
-create_child_model (gpointer item,
-                    gpointer user_data)
-{
-  PnlNavigator *self = user_data;
-  GListModel *answers;
-
-  if (!PNL_IS_SESSION_AREA (item))
-    return NULL;
-
-  answers = g_object_ref (pnl_session_area_get_answers (item));
-
-  return G_LIST_MODEL (gtk_filter_list_model_new (answers,
-                                                  g_object_ref (GTK_FILTER (self->answer_filter))));
-}
-
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PnlNavigator             *self)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), pnl_navigator_row_new ());
-  gtk_list_item_set_child (list_item, expander);
+  gtk_list_item_set_child (list_item, pnl_navigator_row_new ());
 }
 
 static void
@@ -303,18 +305,19 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           PnlNavigator             *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_tree_list_row_get_item (row);
+  PnlNavigatorRow *row = PNL_NAVIGATOR_ROW (gtk_list_item_get_child (list_item));
+  GObject *item = gtk_list_item_get_item (list_item);
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  pnl_navigator_row_set_item (PNL_NAVIGATOR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
-                              item);
+  pnl_navigator_row_set_item (row, item);
+
+  if (PNL_IS_SESSION_AREA (item))
+    {
+      pnl_navigator_row_set_expanded (row, !g_hash_table_contains (self->collapsed, item));
+      g_hash_table_insert (self->area_rows, item, row);
+    }
 
   /* Areas are headings, not something to select. */
   gtk_list_item_set_selectable (list_item, PNL_IS_ANSWER (item));
-
-  g_clear_object (&item);
 }
 
 static void
@@ -322,11 +325,35 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PnlNavigator             *self)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  PnlNavigatorRow *row = PNL_NAVIGATOR_ROW (gtk_list_item_get_child (list_item));
+  GObject *item = pnl_navigator_row_get_item (row);
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
-  pnl_navigator_row_set_item (PNL_NAVIGATOR_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))),
-                              NULL);
+  if (item != NULL && g_hash_table_lookup (self->area_rows, item) == row)
+    g_hash_table_remove (self->area_rows, item);
+
+  pnl_navigator_row_set_item (row, NULL);
+}
+
+static void
+set_expanded (PnlNavigator   *self,
+              PnlSessionArea *area,
+              gboolean        expanded)
+{
+  PnlNavigatorRow *row;
+
+  if (expanded == !g_hash_table_contains (self->collapsed, area))
+    return;
+
+  if (expanded)
+    g_hash_table_remove (self->collapsed, area);
+  else
+    g_hash_table_add (self->collapsed, area);
+
+  if ((row = g_hash_table_lookup (self->area_rows, area)))
+    pnl_navigator_row_set_expanded (row, expanded);
+
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      expanded ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
 static void
@@ -334,17 +361,12 @@ on_activate (PnlNavigator *self,
              guint         position,
              GtkListView  *list_view)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
-  g_autoptr(GObject) item = NULL;
-
-  if (row == NULL)
-    return;
-
-  item = gtk_tree_list_row_get_item (row);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (PNL_IS_SESSION_AREA (item))
     {
-      gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+      set_expanded (self, PNL_SESSION_AREA (item),
+                    g_hash_table_contains (self->collapsed, item));
       return;
     }
 
@@ -355,31 +377,23 @@ on_activate (PnlNavigator *self,
     }
 }
 
-/* Finds the row of @answer, expanding its area when folded. */
+/* The position of @answer among the rows shown, unfolding its area. */
 static guint
 find_row (PnlNavigator *self,
           PnlAnswer    *answer)
 {
-  GListModel *rows = G_LIST_MODEL (self->tree);
-  PnlSessionArea *area;
-  guint n = g_list_model_get_n_items (rows);
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  guint n;
 
-  area = pnl_session_find_area (self->session,
-                                pnl_question_get_area_id (pnl_answer_get_question (answer)));
+  set_expanded (self, area_of (self, answer), TRUE);
 
+  n = g_list_model_get_n_items (shown);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
 
       if (item == (GObject *)answer)
         return i;
-
-      if (item == (GObject *)area && !gtk_tree_list_row_get_expanded (row))
-        {
-          gtk_tree_list_row_set_expanded (row, TRUE);
-          n = g_list_model_get_n_items (rows);
-        }
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -400,44 +414,114 @@ on_current_changed (PnlNavigator *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+/* Lays out the flat list again: at the start, and when an ad-hoc
+ * question joins an area. */
+static void
+rebuild_rows (PnlNavigator *self)
+{
+  GListModel *areas = pnl_session_get_areas (self->session);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_areas = g_list_model_get_n_items (areas);
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      PnlSessionArea *area = g_list_model_get_item (areas, i);
+      GListModel *answers = pnl_session_area_get_answers (area);
+      guint n = g_list_model_get_n_items (answers);
+
+      g_ptr_array_add (items, area);
+      for (guint j = 0; j < n; j++)
+        g_ptr_array_add (items, g_list_model_get_item (answers, j));
+    }
+
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+  update_matching (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
+static void
+on_area_answers_changed (PnlNavigator *self)
+{
+  rebuild_rows (self);
+  on_current_changed (self);
+}
+
+static void
+on_areas_changed (PnlNavigator *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  GListModel   *areas)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PnlSessionArea) area = g_list_model_get_item (areas, i);
+
+      g_signal_connect_object (pnl_session_area_get_answers (area), "items-changed",
+                               G_CALLBACK (on_area_answers_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  on_area_answers_changed (self);
+}
+
 void
 pnl_navigator_set_session (PnlNavigator *self,
                            PnlSession   *session)
 {
-  GtkFilterListModel *areas;
+  GListModel *areas;
 
   g_return_if_fail (PNL_IS_NAVIGATOR (self));
   g_return_if_fail (!session || PNL_IS_SESSION (session));
 
+  /* One navigator shows one session for its whole life. */
+  g_return_if_fail (self->session == NULL || session == NULL);
+
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->current_handler, self->session);
-
-  gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->tree);
-  g_set_object (&self->session, session);
-
   if (session == NULL)
-    return;
+    {
+      g_clear_signal_handler (&self->current_handler, self->session);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->selection);
+      g_clear_object (&self->shown);
+      g_clear_object (&self->rows);
+      g_hash_table_remove_all (self->collapsed);
+      g_hash_table_remove_all (self->matching);
+      g_hash_table_remove_all (self->area_rows);
+      g_clear_object (&self->session);
+      return;
+    }
 
-  areas = gtk_filter_list_model_new (g_object_ref (pnl_session_get_areas (session)),
-                                     g_object_ref (GTK_FILTER (self->area_filter)));
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (areas), FALSE, TRUE,
-                                        create_child_model, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  self->session = g_object_ref (session);
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                           g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  areas = pnl_session_get_areas (session);
+  g_signal_connect_object (areas, "items-changed", G_CALLBACK (on_areas_changed), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(PnlSessionArea) area = g_list_model_get_item (areas, i);
+
+      g_signal_connect_object (pnl_session_area_get_answers (area), "items-changed",
+                               G_CALLBACK (on_area_answers_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild_rows (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->current_handler = g_signal_connect_object (session, "notify::current",
                                                    G_CALLBACK (on_current_changed), self,
                                                    G_CONNECT_SWAPPED);
   on_current_changed (self);
-  update_empty_state (self);
 }
 
 void
@@ -454,9 +538,11 @@ pnl_navigator_set_search_text (PnlNavigator *self,
 {
   g_return_if_fail (PNL_IS_NAVIGATOR (self));
 
+  /* Replacing the text deletes, then inserts: filter once, for the end
+   * result, without waiting for the entry's typing delay. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-
-  /* No need to wait for the entry's typing delay. */
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   on_search_changed (self, self->search_entry);
 }
 
@@ -529,7 +615,7 @@ pnl_navigator_get_rows (PnlNavigator *self)
 {
   g_return_val_if_fail (PNL_IS_NAVIGATOR (self), NULL);
 
-  return G_LIST_MODEL (self->tree);
+  return G_LIST_MODEL (self->shown);
 }
 
 static void
@@ -543,9 +629,11 @@ pnl_navigator_dispose (GObject *object)
   /* The template's root has no name to be cleared by; unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->answer_filter);
-  g_clear_object (&self->area_filter);
+  g_clear_object (&self->filter);
   g_clear_object (&self->filter_actions);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->matching, g_hash_table_unref);
+  g_clear_pointer (&self->area_rows, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (pnl_navigator_parent_class)->dispose (object);
@@ -594,8 +682,10 @@ pnl_navigator_init (PnlNavigator *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->answer_filter = gtk_custom_filter_new (answer_filter_func, self, NULL);
-  self->area_filter = gtk_custom_filter_new (area_filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (row_filter_func, self, NULL);
+  self->collapsed = g_hash_table_new (NULL, NULL);
+  self->matching = g_hash_table_new (NULL, NULL);
+  self->area_rows = g_hash_table_new (NULL, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
