@@ -14,6 +14,7 @@
 
 #include "pnl-area.h"
 #include "pnl-bank.h"
+#include "pnl-json-private.h"
 #include "pnl-question-private.h"
 #include "pnl-scale-private.h"
 #include "pnl-utils.h"
@@ -52,25 +53,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Where json-glib saw each object, array and member, so that an error
- * found after parsing can still name a line and column. */
 typedef struct
 {
-  GArray     *stack;
-  GHashTable *containers;
-  GHashTable *members;
-} Positions;
-
-typedef struct
-{
-  int line;
-  int column;
-} Position;
-
-typedef struct
-{
-  const char *name;
-  Positions   positions;
+  PnlJsonDoc *doc;
   PnlBank    *bank;
 } Loader;
 
@@ -172,102 +157,30 @@ pnl_bank_init (PnlBank *self)
 
 /* Positions ------------------------------------------------------------ */
 
-static Position
-current_position (JsonParser *parser)
-{
-  Position pos = {
-    (int)json_parser_get_current_line (parser),
-    (int)json_parser_get_current_pos (parser),
-  };
-
-  return pos;
-}
-
-static void
-on_container_start (JsonParser *parser,
-                    Positions  *positions)
-{
-  Position pos = current_position (parser);
-
-  g_array_append_val (positions->stack, pos);
-}
-
-static void
-on_container_end (JsonParser *parser,
-                  gpointer    container,
-                  Positions  *positions)
-{
-  Position *pos;
-
-  g_return_if_fail (positions->stack->len > 0);
-
-  pos = g_new (Position, 1);
-  *pos = g_array_index (positions->stack, Position, positions->stack->len - 1);
-  g_array_set_size (positions->stack, positions->stack->len - 1);
-  g_hash_table_insert (positions->containers, container, pos);
-}
-
-static void
-on_object_member (JsonParser *parser,
-                  JsonObject *object,
-                  const char *member,
-                  Positions  *positions)
-{
-  Position *pos = g_new (Position, 1);
-
-  *pos = current_position (parser);
-  g_hash_table_insert (positions->members,
-                       g_strdup_printf ("%p/%s", (gpointer)object, member),
-                       pos);
-}
-
-static Position
+static PnlJsonPosition
 find_container (Loader   *loader,
                 gpointer  container)
 {
-  Position none = { 0, 0 };
-  Position *pos = g_hash_table_lookup (loader->positions.containers, container);
-
-  return pos ? *pos : none;
+  return pnl_json_doc_find_container (loader->doc, container);
 }
 
-static Position
+static PnlJsonPosition
 find_member (Loader     *loader,
              JsonObject *object,
              const char *member)
 {
-  g_autofree char *key = NULL;
-  JsonNode *node;
-  Position *pos;
-
-  if (member == NULL)
-    return find_container (loader, object);
-
-  /* An object or array member is best pointed at where it starts. */
-  node = json_object_get_member (object, member);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return find_container (loader, json_node_get_object (node));
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    return find_container (loader, json_node_get_array (node));
-
-  key = g_strdup_printf ("%p/%s", (gpointer)object, member);
-  pos = g_hash_table_lookup (loader->positions.members, key);
-
-  if (pos == NULL)
-    return find_container (loader, object);
-
-  return *pos;
+  return pnl_json_doc_find_member (loader->doc, object, member);
 }
 
 /* Errors --------------------------------------------------------------- */
 
 G_GNUC_PRINTF (5, 6)
 static gboolean
-fail (Loader       *loader,
-      GError      **error,
-      PnlBankError  code,
-      Position      pos,
-      const char   *format,
+fail (Loader          *loader,
+      GError         **error,
+      PnlBankError     code,
+      PnlJsonPosition  pos,
+      const char      *format,
       ...)
 {
   g_autofree char *message = NULL;
@@ -277,13 +190,7 @@ fail (Loader       *loader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (pos.line > 0)
-    g_set_error (error, PNL_BANK_ERROR, code, "%s:%d:%d: %s",
-                 loader->name, pos.line, pos.column, message);
-  else
-    g_set_error (error, PNL_BANK_ERROR, code, "%s: %s", loader->name, message);
-
-  return FALSE;
+  return pnl_json_doc_fail_literal (loader->doc, error, PNL_BANK_ERROR, code, pos, message);
 }
 
 /* Reading -------------------------------------------------------------- */
@@ -393,7 +300,7 @@ read_scale (Loader      *loader,
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *node = json_object_get_member (root, "scale");
-  Position pos;
+  PnlJsonPosition pos;
   int bad_index;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -581,88 +488,48 @@ read_questions (Loader      *loader,
   return TRUE;
 }
 
-static char *
-rename_syntax_error (const char *name,
-                     const char *message)
-{
-  /* json-glib says "<data>:LINE:COL: Parse error: ..." for in-memory data;
-   * say the bank's own name instead. */
-  if (g_str_has_prefix (message, "<data>:"))
-    return g_strconcat (name, message + strlen ("<data>"), NULL);
-
-  return g_strdup_printf ("%s: %s", name, message);
-}
-
 PnlBank *
 pnl_bank_new_from_bytes (GBytes      *bytes,
                          const char  *name,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(PnlJsonDoc) doc = NULL;
   g_autoptr(PnlBank) self = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader loader = { 0 };
-  const char *data;
-  gsize size;
   JsonNode *root;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-
-  if (!g_utf8_validate_len (data, size, NULL))
+  if (!(doc = pnl_json_doc_new (bytes, name, &local_error)))
     {
-      g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX,
-                   _("%s: the file is not UTF-8 text"), name);
+      g_set_error_literal (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX, local_error->message);
       return NULL;
     }
 
   self = g_object_new (PNL_TYPE_BANK, NULL);
   self->source = g_strdup (name);
 
-  loader.name = name;
+  loader.doc = doc;
   loader.bank = self;
-  loader.positions.stack = g_array_new (FALSE, FALSE, sizeof (Position));
-  loader.positions.containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  loader.positions.members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), &loader.positions);
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), &loader.positions);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end), &loader.positions);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end), &loader.positions);
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &loader.positions);
-
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_autofree char *message = rename_syntax_error (name, local_error->message);
-
-      g_set_error_literal (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX, message);
-      goto out;
-    }
-
-  root = json_parser_get_root (parser);
+  root = pnl_json_doc_get_root (doc);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_FORMAT,
                    _("%s: this is not a Panelist question bank: it must be a JSON object"),
                    name);
-      goto out;
+      return NULL;
     }
 
-  ok = read_header (&loader, json_node_get_object (root), error) &&
-       read_scale (&loader, json_node_get_object (root), error) &&
-       read_areas (&loader, json_node_get_object (root), error) &&
-       read_questions (&loader, json_node_get_object (root), error);
+  if (!read_header (&loader, json_node_get_object (root), error) ||
+      !read_scale (&loader, json_node_get_object (root), error) ||
+      !read_areas (&loader, json_node_get_object (root), error) ||
+      !read_questions (&loader, json_node_get_object (root), error))
+    return NULL;
 
-out:
-  g_array_unref (loader.positions.stack);
-  g_hash_table_unref (loader.positions.containers);
-  g_hash_table_unref (loader.positions.members);
-
-  return ok ? g_steal_pointer (&self) : NULL;
+  return g_steal_pointer (&self);
 }
 
 PnlBank *

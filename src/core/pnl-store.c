@@ -23,6 +23,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-scorecard.h"
 #include "pnl-store.h"
 #include "pnl-writer.h"
 
@@ -622,10 +623,13 @@ create_interview_free (CreateInterview *create)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CreateInterview, create_interview_free)
 
 static gboolean
-find_or_add_candidate (PnlDb            *db,
-                       CreateInterview  *create,
-                       gint64           *candidate_id,
-                       GError          **error)
+find_or_add_candidate (PnlDb       *db,
+                       const char  *name,
+                       const char  *reference,
+                       const char  *role,
+                       gint64       now,
+                       gint64      *candidate_id,
+                       GError     **error)
 {
   g_autoptr(PnlDbStatement) find = NULL;
   g_autoptr(PnlDbStatement) add = NULL;
@@ -638,8 +642,8 @@ find_or_add_candidate (PnlDb            *db,
   if (find == NULL)
     return FALSE;
 
-  pnl_db_statement_bind_text (find, 1, create->candidate_name);
-  pnl_db_statement_bind_text (find, 2, create->candidate_reference);
+  pnl_db_statement_bind_text (find, 1, name);
+  pnl_db_statement_bind_text (find, 2, reference);
 
   switch (pnl_db_statement_step (find, error))
     {
@@ -662,10 +666,10 @@ find_or_add_candidate (PnlDb            *db,
   if (add == NULL)
     return FALSE;
 
-  pnl_db_statement_bind_text (add, 1, create->candidate_name);
-  pnl_db_statement_bind_text (add, 2, create->role);
-  pnl_db_statement_bind_text (add, 3, create->candidate_reference);
-  pnl_db_statement_bind_int (add, 4, create->now);
+  pnl_db_statement_bind_text (add, 1, name);
+  pnl_db_statement_bind_text (add, 2, role);
+  pnl_db_statement_bind_text (add, 3, reference);
+  pnl_db_statement_bind_int (add, 4, now);
 
   if (!pnl_db_statement_execute (add, error))
     return FALSE;
@@ -686,7 +690,8 @@ create_interview_job (PnlDb     *db,
   gint64 candidate_id;
   gint64 interview_id;
 
-  if (!find_or_add_candidate (db, create, &candidate_id, error))
+  if (!find_or_add_candidate (db, create->candidate_name, create->candidate_reference,
+                              create->role, create->now, &candidate_id, error))
     return FALSE;
 
   stmt = pnl_db_prepare_cached (db,
@@ -1435,4 +1440,583 @@ pnl_store_get_path (PnlStore *self)
   g_return_val_if_fail (PNL_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/* Scorecards ------------------------------------------------------------- */
+
+/* Reads interview @uuid and its answers with @db: the store's own
+ * connection, or the writer's from inside one of its jobs. */
+static PnlScorecard *
+load_scorecard (PnlStore    *self,
+                PnlDb       *db,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListStore) answers = NULL;
+
+  stmt = pnl_db_prepare_cached (db, INTERVIEW_SELECT " WHERE i.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      if (!(interview = interview_from_row (self, stmt, error)))
+        return NULL;
+      break;
+
+    case PNL_DB_STEP_DONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no interview %s in “%s”."),
+                   uuid, self->path);
+      return NULL;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
+
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  stmt = pnl_db_prepare_cached (db,
+                                ANSWER_SELECT
+                                " WHERE interview_id = ?1 ORDER BY position, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_int (stmt, 1, pnl_interview_get_id (interview));
+
+  answers = g_list_store_new (PNL_TYPE_ANSWER);
+  if (!collect_rows (self, stmt, (RowFunc) answer_from_row, answers, error))
+    return NULL;
+
+  return pnl_scorecard_new (interview, G_LIST_MODEL (answers));
+}
+
+/**
+ * pnl_store_load_scorecard:
+ * @self: a #PnlStore
+ * @uuid: the interview's UUID
+ * @error: a location for a #GError
+ *
+ * An unknown @uuid is a %G_IO_ERROR_NOT_FOUND error.
+ *
+ * Returns: (transfer full): the interview and its answers, or %NULL
+ *   with @error set
+ */
+PnlScorecard *
+pnl_store_load_scorecard (PnlStore    *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  return load_scorecard (self, self->db, uuid, error);
+}
+
+/**
+ * pnl_store_list_scorecards:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type PnlScorecard): every
+ *   interview with its answers, in the order of their UUIDs
+ */
+GPtrArray *
+pnl_store_list_scorecards (PnlStore  *self,
+                           GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare (self->db, "SELECT uuid FROM interviews ORDER BY uuid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  uuids = g_ptr_array_new_with_free_func (g_free);
+
+  for (;;)
+    {
+      PnlDbStep step = pnl_db_statement_step (stmt, error);
+
+      if (step == PNL_DB_STEP_ERROR)
+        return NULL;
+      if (step == PNL_DB_STEP_DONE)
+        break;
+
+      g_ptr_array_add (uuids, g_strdup (pnl_db_statement_column_text (stmt, 0)));
+    }
+
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      PnlScorecard *card = load_scorecard (self, self->db, g_ptr_array_index (uuids, i), error);
+
+      if (card == NULL)
+        return NULL;
+
+      g_ptr_array_add (cards, card);
+    }
+
+  return g_steal_pointer (&cards);
+}
+
+typedef struct
+{
+  QuestionRow    *row;
+  gboolean        custom;
+  gboolean        asked;
+  int             score;
+  char           *notes;
+  PnlAnswerFlags  flags;
+  guint           seconds;
+} ImportAnswer;
+
+static void
+import_answer_free (gpointer data)
+{
+  ImportAnswer *answer = data;
+
+  question_row_free (answer->row);
+  g_free (answer->notes);
+  g_free (answer);
+}
+
+/* One scorecard, copied on the caller's thread. */
+typedef struct
+{
+  char      *uuid;
+  gint64     revision;
+  char      *candidate_name;
+  char      *candidate_reference;
+  char      *role;
+  char      *round;
+  char      *interviewer;
+  char      *bank_id;
+  guint      bank_revision;
+  char      *scale;
+  char      *state;
+  char      *recommendation;
+  char      *summary;
+  gint64     started_at;
+  gboolean   has_ended_at;
+  gint64     ended_at;
+  /* The scorecard as written: what a copy at the same revision is
+   * compared with. */
+  char      *canonical;
+  GPtrArray *answers;
+} ImportCard;
+
+static void
+import_card_free (gpointer data)
+{
+  ImportCard *card = data;
+
+  g_free (card->uuid);
+  g_free (card->candidate_name);
+  g_free (card->candidate_reference);
+  g_free (card->role);
+  g_free (card->round);
+  g_free (card->interviewer);
+  g_free (card->bank_id);
+  g_free (card->scale);
+  g_free (card->state);
+  g_free (card->recommendation);
+  g_free (card->summary);
+  g_free (card->canonical);
+  g_clear_pointer (&card->answers, g_ptr_array_unref);
+  g_free (card);
+}
+
+static ImportCard *
+import_card_new (PnlScorecard  *scorecard,
+                 GError       **error)
+{
+  PnlInterview *interview = pnl_scorecard_get_interview (scorecard);
+  GListModel *answers = pnl_scorecard_get_answers (scorecard);
+  PnlRecommendation recommendation = pnl_interview_get_recommendation (interview);
+  GDateTime *ended_at = pnl_interview_get_ended_at (interview);
+  g_autofree char *canonical = NULL;
+  ImportCard *card;
+  guint n_answers;
+
+  if (!(canonical = pnl_scorecard_to_string (scorecard, error)))
+    return NULL;
+
+  card = g_new0 (ImportCard, 1);
+  card->uuid = g_strdup (pnl_interview_get_uuid (interview));
+  card->revision = pnl_interview_get_revision (interview);
+  card->candidate_name = g_strdup (pnl_interview_get_candidate_name (interview));
+  card->candidate_reference = g_strdup (pnl_interview_get_candidate_reference (interview));
+  card->role = g_strdup (pnl_interview_get_role (interview));
+  card->round = g_strdup (pnl_interview_get_round (interview));
+  card->interviewer = g_strdup (pnl_interview_get_interviewer (interview));
+  card->bank_id = g_strdup (pnl_interview_get_bank_id (interview));
+  card->bank_revision = pnl_interview_get_bank_revision (interview);
+  card->scale = node_to_string (pnl_scale_to_json (pnl_interview_get_scale (interview)));
+  card->state = g_strdup (pnl_interview_state_to_string (pnl_interview_get_state (interview)));
+  if (recommendation != PNL_RECOMMENDATION_NONE)
+    card->recommendation = g_strdup (pnl_recommendation_to_string (recommendation));
+  card->summary = g_strdup (pnl_interview_get_summary (interview));
+  card->started_at = g_date_time_to_unix (pnl_interview_get_started_at (interview));
+  card->has_ended_at = ended_at != NULL;
+  card->ended_at = ended_at ? g_date_time_to_unix (ended_at) : 0;
+  card->canonical = g_steal_pointer (&canonical);
+  card->answers = g_ptr_array_new_with_free_func (import_answer_free);
+
+  n_answers = g_list_model_get_n_items (answers);
+  for (guint i = 0; i < n_answers; i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+      ImportAnswer *copy = g_new0 (ImportAnswer, 1);
+
+      copy->row = question_row_new (pnl_answer_get_question (answer),
+                                    pnl_answer_get_area_title (answer));
+      copy->custom = pnl_answer_get_custom (answer);
+      copy->asked = pnl_answer_get_asked (answer);
+      copy->score = pnl_answer_get_score (answer);
+      copy->notes = g_strdup (pnl_answer_get_notes (answer));
+      copy->flags = pnl_answer_get_flags (answer) & KNOWN_FLAGS;
+      copy->seconds = pnl_answer_get_seconds (answer);
+      g_ptr_array_add (card->answers, copy);
+    }
+
+  return card;
+}
+
+typedef struct
+{
+  /* Only its path is used on the writer thread, for messages. */
+  PnlStore  *store;
+  GPtrArray *cards;
+  GArray    *outcomes;
+  gint64     now;
+} ImportJob;
+
+static gboolean
+insert_imported_answers (PnlDb       *db,
+                         gint64       interview_id,
+                         ImportCard  *card,
+                         gint64       now,
+                         GError     **error)
+{
+  for (guint i = 0; i < card->answers->len; i++)
+    {
+      ImportAnswer *answer = g_ptr_array_index (card->answers, i);
+      g_autoptr(PnlDbStatement) stmt = NULL;
+
+      stmt = pnl_db_prepare_cached (db,
+                                    "INSERT INTO answers (interview_id, position, question_id,"
+                                    "  area_id, area_title, kind, level, prompt, question, custom,"
+                                    "  asked, score, notes, flags, seconds)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                    "  ?11, ?12, ?13, ?14, ?15)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      pnl_db_statement_bind_int (stmt, 1, interview_id);
+      pnl_db_statement_bind_int (stmt, 2, i);
+      pnl_db_statement_bind_text (stmt, 3, answer->row->id);
+      pnl_db_statement_bind_text (stmt, 4, answer->row->area_id);
+      pnl_db_statement_bind_text (stmt, 5, answer->row->area_title);
+      pnl_db_statement_bind_text (stmt, 6, answer->row->kind);
+      pnl_db_statement_bind_text (stmt, 7, answer->row->level);
+      pnl_db_statement_bind_text (stmt, 8, answer->row->prompt);
+      pnl_db_statement_bind_text (stmt, 9, answer->row->snapshot);
+      pnl_db_statement_bind_int (stmt, 10, answer->custom);
+      pnl_db_statement_bind_int (stmt, 11, answer->asked);
+      if (answer->score > 0)
+        pnl_db_statement_bind_int (stmt, 12, answer->score);
+      else
+        pnl_db_statement_bind_null (stmt, 12);
+      pnl_db_statement_bind_text (stmt, 13, answer->notes);
+      pnl_db_statement_bind_int (stmt, 14, answer->flags);
+      pnl_db_statement_bind_int (stmt, 15, answer->seconds);
+
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+
+      if (!answer->custom)
+        continue;
+
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+      stmt = pnl_db_prepare_cached (db,
+                                    "INSERT INTO custom_questions (interview_id, question_id,"
+                                    "  area_id, prompt, created_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      pnl_db_statement_bind_int (stmt, 1, interview_id);
+      pnl_db_statement_bind_text (stmt, 2, answer->row->id);
+      pnl_db_statement_bind_text (stmt, 3, answer->row->area_id);
+      pnl_db_statement_bind_text (stmt, 4, answer->row->prompt);
+      pnl_db_statement_bind_int (stmt, 5, now);
+
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binds the columns that an insert and an update share, ?1 to ?15. */
+static void
+bind_imported_interview (PnlDbStatement *stmt,
+                         ImportCard     *card,
+                         gint64          candidate_id,
+                         gint64          now)
+{
+  pnl_db_statement_bind_text (stmt, 1, card->uuid);
+  pnl_db_statement_bind_int (stmt, 2, card->revision);
+  pnl_db_statement_bind_int (stmt, 3, candidate_id);
+  pnl_db_statement_bind_text (stmt, 4, card->role);
+  pnl_db_statement_bind_text (stmt, 5, card->round);
+  pnl_db_statement_bind_text (stmt, 6, card->interviewer);
+  pnl_db_statement_bind_text (stmt, 7, card->bank_id);
+  pnl_db_statement_bind_int (stmt, 8, card->bank_revision);
+  pnl_db_statement_bind_text (stmt, 9, card->scale);
+  pnl_db_statement_bind_text (stmt, 10, card->state);
+  if (card->recommendation != NULL)
+    pnl_db_statement_bind_text (stmt, 11, card->recommendation);
+  else
+    pnl_db_statement_bind_null (stmt, 11);
+  pnl_db_statement_bind_text (stmt, 12, card->summary);
+  pnl_db_statement_bind_int (stmt, 13, card->started_at);
+  if (card->has_ended_at)
+    pnl_db_statement_bind_int (stmt, 14, card->ended_at);
+  else
+    pnl_db_statement_bind_null (stmt, 14);
+  pnl_db_statement_bind_int (stmt, 15, now);
+}
+
+static gboolean
+import_one (ImportJob         *job,
+            PnlDb             *db,
+            ImportCard        *card,
+            PnlImportOutcome  *outcome,
+            GError           **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  gint64 interview_id = 0;
+  gint64 local_revision = 0;
+  gint64 candidate_id;
+  gboolean found = FALSE;
+
+  stmt = pnl_db_prepare_cached (db, "SELECT id, revision FROM interviews WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, card->uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      found = TRUE;
+      interview_id = pnl_db_statement_column_int (stmt, 0);
+      local_revision = pnl_db_statement_column_int (stmt, 1);
+      break;
+
+    case PNL_DB_STEP_DONE:
+      break;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  if (found && local_revision > card->revision)
+    {
+      *outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
+      return TRUE;
+    }
+
+  if (found && local_revision == card->revision)
+    {
+      g_autoptr(PnlScorecard) local = NULL;
+      g_autofree char *text = NULL;
+
+      if (!(local = load_scorecard (job->store, db, card->uuid, error)) ||
+          !(text = pnl_scorecard_to_string (local, error)))
+        return FALSE;
+
+      *outcome = g_str_equal (text, card->canonical)
+        ? PNL_IMPORT_OUTCOME_UNCHANGED
+        : PNL_IMPORT_OUTCOME_CONFLICT;
+      return TRUE;
+    }
+
+  if (!find_or_add_candidate (db, card->candidate_name, card->candidate_reference,
+                              card->role, job->now, &candidate_id, error))
+    return FALSE;
+
+  if (!found)
+    {
+      stmt = pnl_db_prepare_cached (db,
+                                    "INSERT INTO interviews (uuid, revision, candidate_id, role,"
+                                    "  round, interviewer, bank_id, bank_revision, scale, state,"
+                                    "  recommendation, summary, started_at, ended_at, updated_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                    "  ?11, ?12, ?13, ?14, ?15)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_imported_interview (stmt, card, candidate_id, job->now);
+
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+
+      interview_id = pnl_db_last_insert_id (db);
+      *outcome = PNL_IMPORT_OUTCOME_ADDED;
+    }
+  else
+    {
+      stmt = pnl_db_prepare_cached (db,
+                                    "UPDATE interviews SET revision = ?2, candidate_id = ?3,"
+                                    "  role = ?4, round = ?5, interviewer = ?6, bank_id = ?7,"
+                                    "  bank_revision = ?8, scale = ?9, state = ?10,"
+                                    "  recommendation = ?11, summary = ?12, started_at = ?13,"
+                                    "  ended_at = ?14, updated_at = ?15"
+                                    " WHERE uuid = ?1",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_imported_interview (stmt, card, candidate_id, job->now);
+
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+      /* The copy's answers replace ours whole: a question may have been
+       * added on the other machine. */
+      stmt = pnl_db_prepare_cached (db, "DELETE FROM answers WHERE interview_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      pnl_db_statement_bind_int (stmt, 1, interview_id);
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+      stmt = pnl_db_prepare_cached (db, "DELETE FROM custom_questions WHERE interview_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      pnl_db_statement_bind_int (stmt, 1, interview_id);
+      if (!pnl_db_statement_execute (stmt, error))
+        return FALSE;
+
+      *outcome = PNL_IMPORT_OUTCOME_UPDATED;
+    }
+
+  return insert_imported_answers (db, interview_id, card, job->now, error);
+}
+
+/* On the writer thread, in one transaction for every card. */
+static gboolean
+import_job (PnlDb     *db,
+            gpointer   data,
+            GError   **error)
+{
+  ImportJob *job = data;
+
+  g_array_set_size (job->outcomes, 0);
+
+  for (guint i = 0; i < job->cards->len; i++)
+    {
+      PnlImportOutcome outcome;
+
+      if (!import_one (job, db, g_ptr_array_index (job->cards, i), &outcome, error))
+        return FALSE;
+
+      g_array_append_val (job->outcomes, outcome);
+    }
+
+  return TRUE;
+}
+
+/**
+ * pnl_store_import_scorecards:
+ * @self: a #PnlStore
+ * @scorecards: (element-type PnlScorecard): the copies to merge
+ * @error: a location for a #GError
+ *
+ * Merges @scorecards by UUID, all in one transaction on the writer
+ * thread, and waits for it.  An interview the store lacks is added
+ * (its candidate found by name and reference, or added); a higher
+ * revision replaces the local copy and its answers; the same or a
+ * lower revision is left alone, and the same revision with different
+ * content is a conflict that keeps the local copy.  Imported interviews
+ * keep their UUID and revision.
+ *
+ * Returns: (transfer full) (element-type PnlImportOutcome): one outcome
+ *   per scorecard, or %NULL with @error set and nothing changed
+ */
+GArray *
+pnl_store_import_scorecards (PnlStore   *self,
+                             GPtrArray  *scorecards,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) outcomes = NULL;
+  ImportJob job = { 0 };
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (scorecards != NULL, NULL);
+
+  if (self->closed)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                   _("The database “%s” is closed."),
+                   self->path);
+      return NULL;
+    }
+
+  /* Everything the job needs is copied here, on the caller's thread. */
+  cards = g_ptr_array_new_with_free_func (import_card_free);
+  for (guint i = 0; i < scorecards->len; i++)
+    {
+      ImportCard *card = import_card_new (g_ptr_array_index (scorecards, i), error);
+
+      if (card == NULL)
+        return NULL;
+
+      g_ptr_array_add (cards, card);
+    }
+
+  outcomes = g_array_sized_new (FALSE, FALSE, sizeof (PnlImportOutcome), cards->len);
+
+  job.store = self;
+  job.cards = cards;
+  job.outcomes = outcomes;
+  job.now = now_unix ();
+
+  if (!pnl_writer_run (self->writer, import_job, &job, error))
+    return NULL;
+
+  return g_steal_pointer (&outcomes);
 }

@@ -9,9 +9,19 @@
 
 #include <gio/gio.h>
 
+#include "pnl-scorecard.h"
 #include "pnl-types.h"
 
 G_BEGIN_DECLS
+
+/* What importing did with one scorecard. */
+typedef enum
+{
+  PNL_IMPORT_OUTCOME_ADDED,      /* a new interview */
+  PNL_IMPORT_OUTCOME_UPDATED,    /* a higher revision replaced the local copy */
+  PNL_IMPORT_OUTCOME_UNCHANGED,  /* the local copy is the same or newer */
+  PNL_IMPORT_OUTCOME_CONFLICT,   /* the same revision with other content: the local copy stays */
+} PnlImportOutcome;
 
 #define PNL_STORE_SCHEMA_VERSION 2
 
@@ -76,6 +86,25 @@ gboolean      pnl_store_flush                (PnlStore      *self,
                                               GError       **error);
 guint         pnl_store_get_n_pending        (PnlStore      *self);
 gboolean      pnl_store_close                (PnlStore      *self,
+                                              GError       **error);
+
+/* Scorecards (docs/scorecard-format.md) ------------------------------ */
+
+/* The interview @uuid as it is in the file now, with its answers.  On the
+ * caller's thread, like the other reads. */
+PnlScorecard *pnl_store_load_scorecard       (PnlStore      *self,
+                                              const char    *uuid,
+                                              GError       **error);
+/* Every interview, by UUID: a full export. */
+GPtrArray    *pnl_store_list_scorecards      (PnlStore      *self,
+                                              GError       **error);
+/* Merges @scorecards (of PnlScorecard) by UUID and revision, all in ONE
+ * transaction on the writer thread, and waits for it.  Returns a GArray
+ * of PnlImportOutcome, one per scorecard in order; on failure nothing
+ * is changed.  Imported interviews keep their revision.  Safe to call
+ * from a thread other than the store's. */
+GArray       *pnl_store_import_scorecards    (PnlStore      *self,
+                                              GPtrArray     *scorecards,
                                               GError       **error);
 
 G_END_DECLS

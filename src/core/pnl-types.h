@@ -16,8 +16,10 @@ typedef struct _PnlArea          PnlArea;
 typedef struct _PnlBank          PnlBank;
 typedef struct _PnlBankLibrary   PnlBankLibrary;
 typedef struct _PnlCandidate     PnlCandidate;
+typedef struct _PnlComparison    PnlComparison;
 typedef struct _PnlDb            PnlDb;
 typedef struct _PnlDbStatement   PnlDbStatement;
+typedef struct _PnlExportItem    PnlExportItem;
 typedef struct _PnlInterview     PnlInterview;
 typedef struct _PnlQuestion      PnlQuestion;
 typedef struct _PnlScale         PnlScale;
@@ -65,6 +67,23 @@ typedef enum /*< flags >*/
   PNL_ANSWER_FLAGS_RED_FLAG  = 1 << 1,
   PNL_ANSWER_FLAGS_HIGHLIGHT = 1 << 2,
 } PnlAnswerFlags;
+
+typedef enum
+{
+  PNL_EXPORT_FORMAT_MARKDOWN,
+  PNL_EXPORT_FORMAT_HTML,
+  PNL_EXPORT_FORMAT_CSV,
+  PNL_EXPORT_FORMAT_JSON,
+} PnlExportFormat;
+
+/* What an export covers: one interview, one candidate across the panel,
+ * or the candidates of one role side by side. */
+typedef enum
+{
+  PNL_EXPORT_SCOPE_INTERVIEW,
+  PNL_EXPORT_SCOPE_CANDIDATE,
+  PNL_EXPORT_SCOPE_ROLE,
+} PnlExportScope;
 
 /* Stable spellings used in files, the database and on the command line. */
 const char        *pnl_question_kind_to_string      (PnlQuestionKind    kind);

@@ -1,0 +1,95 @@
+/* pnl-export.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pnl-types.h"
+
+G_BEGIN_DECLS
+
+/* One interview and its answers: what an export reads.  Immutable,
+ * reference counted. */
+#define PNL_TYPE_EXPORT_ITEM (pnl_export_item_get_type())
+
+GType          pnl_export_item_get_type      (void) G_GNUC_CONST;
+/* @answers: a GListModel of PnlAnswer, in the order of the questions. */
+PnlExportItem *pnl_export_item_new           (PnlInterview   *interview,
+                                              GListModel     *answers);
+PnlExportItem *pnl_export_item_ref           (PnlExportItem  *self);
+void           pnl_export_item_unref         (PnlExportItem  *self);
+PnlInterview  *pnl_export_item_get_interview (PnlExportItem  *self);
+GListModel    *pnl_export_item_get_answers   (PnlExportItem  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnlExportItem, pnl_export_item_unref)
+
+/* Stable spellings for the command line: "markdown", "html", "csv",
+ * "json"; "interview", "candidate", "role". */
+const char    *pnl_export_format_to_string   (PnlExportFormat  format);
+gboolean       pnl_export_format_from_string (const char      *str,
+                                              PnlExportFormat *format);
+/* "md", "html", "csv", "json" (no dot). */
+const char    *pnl_export_format_get_extension (PnlExportFormat format);
+/* "text/markdown", "text/html", "text/csv", "application/json". */
+const char    *pnl_export_format_get_content_type (PnlExportFormat format);
+const char    *pnl_export_scope_to_string    (PnlExportScope   scope);
+gboolean       pnl_export_scope_from_string  (const char      *str,
+                                              PnlExportScope  *scope);
+
+/* Reads from @store what @scope covers, as a GPtrArray of PnlExportItem
+ * in the order the exports use:
+ *
+ *  - INTERVIEW: @key is the interview's UUID; one item.
+ *  - CANDIDATE: @key is the candidate's name or reference; every
+ *    interview with them, by start time.  A name that several candidates
+ *    (different references) share is G_IO_ERROR_FAILED: use the reference.
+ *  - ROLE: @key is the role; every interview of the role, in progress or
+ *    not (the comparison keeps the submitted ones), by candidate then
+ *    start time.
+ *
+ * Nothing found is G_IO_ERROR_NOT_FOUND. */
+GPtrArray     *pnl_export_collect            (PnlStore        *store,
+                                              PnlExportScope   scope,
+                                              const char      *key,
+                                              GError         **error);
+
+/* Sorts @items (PnlExportItem) into the order the exports use: by
+ * candidate name, reference, start time, then UUID.  Names compare with
+ * g_utf8_collate(), so the order follows the locale. */
+void           pnl_export_sort_items         (GPtrArray       *items);
+
+/* Writes @items (PnlExportItem) as @format for @scope.  INTERVIEW needs
+ * exactly one item; CANDIDATE items of one candidate; ROLE items of one
+ * role (only the submitted ones count, see PnlComparison).  Anything else
+ * is G_IO_ERROR_INVALID_ARGUMENT; JSON is G_IO_ERROR_NOT_SUPPORTED here
+ * (the scorecard module writes it).  CANDIDATE and ROLE items are sorted
+ * first (see pnl_export_sort_items()), so the output does not depend on
+ * the order of @items.
+ *
+ * The output depends only on its input and the translation in use: no
+ * clock, dates as YYYY-MM-DD in UTC, numbers with two decimals and a '.'
+ * whatever the locale.  User text is escaped for each format:
+ *
+ *  - Markdown: CommonMark metacharacters are backslash-escaped, and
+ *    multi-line text is a block quote whose lines end in hard breaks, so
+ *    nothing typed can open a heading, list, link, table cell or HTML.
+ *  - HTML: one standalone document (inline style, a print style sheet, no
+ *    external resource); all user text is markup-escaped and marked
+ *    dir="auto" so right-to-left text reads right.
+ *  - CSV: RFC 4180 (CRLF, quotes doubled, fields quoted when needed), and
+ *    a cell starting with = + - @ tab or CR gets a leading ' so that a
+ *    spreadsheet does not run it as a formula.  INTERVIEW and CANDIDATE
+ *    write one row per answer; ROLE one row per candidate with the
+ *    columns candidate, interviews, recommendations, mean, then one per
+ *    area (titled by the area) holding its score, empty when unscored. */
+char          *pnl_export_to_string          (PnlExportFormat  format,
+                                              PnlExportScope   scope,
+                                              GPtrArray       *items,
+                                              GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* pnl-json-private.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Where something starts in a JSON text; line 0 means "not known". */
+typedef struct
+{
+  int line;
+  int column;
+} PnlJsonPosition;
+
+/* A parsed JSON text that still knows where each object, array and
+ * member was, so that a problem found after parsing can name its line
+ * and column.  Shared by the bank and the scorecard readers. */
+typedef struct _PnlJsonDoc PnlJsonDoc;
+
+/* Text that is not UTF-8 is G_IO_ERROR_INVALID_DATA, text that is not
+ * JSON a JSON_PARSER_ERROR; both messages begin with @name (and, for
+ * JSON, "name:LINE:COLUMN:"). */
+PnlJsonDoc      *pnl_json_doc_new            (GBytes           *bytes,
+                                              const char       *name,
+                                              GError          **error);
+void             pnl_json_doc_free           (PnlJsonDoc       *doc);
+const char      *pnl_json_doc_get_name       (PnlJsonDoc       *doc);
+JsonNode        *pnl_json_doc_get_root       (PnlJsonDoc       *doc);
+PnlJsonPosition  pnl_json_doc_find_container (PnlJsonDoc       *doc,
+                                              gconstpointer     container);
+/* Where the value of @member starts (an object or array value: its
+ * opening bracket); @object itself when @member is NULL or unknown. */
+PnlJsonPosition  pnl_json_doc_find_member    (PnlJsonDoc       *doc,
+                                              JsonObject       *object,
+                                              const char       *member);
+/* Sets @error to "NAME:LINE:COLUMN: MESSAGE", or "NAME: MESSAGE" when
+ * the position is not known.  Returns FALSE, for tail calls. */
+gboolean         pnl_json_doc_fail_literal   (PnlJsonDoc       *doc,
+                                              GError          **error,
+                                              GQuark            domain,
+                                              int               code,
+                                              PnlJsonPosition   pos,
+                                              const char       *message);
+
+/* @node as UTF-8 text: two-space indent, members in their order,
+ * `"key": value`, empty containers as `{}` and `[]`, a final newline.
+ * The same node always gives the same bytes. */
+char            *pnl_json_to_pretty_string   (JsonNode         *node);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnlJsonDoc, pnl_json_doc_free)
+
+G_END_DECLS

@@ -1,0 +1,413 @@
+/* test-comparison.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <math.h>
+
+#include "pnl-answer.h"
+#include "pnl-comparison.h"
+#include "pnl-export.h"
+#include "pnl-interview.h"
+#include "pnl-question.h"
+#include "pnl-scale.h"
+
+#define ROLE "Backend developer"
+
+/* The fixture, and the figures it must give (worked by hand):
+ *
+ * Ada Lovelace (ATS-1), role ROLE:
+ *   ada-1  A, submitted, yes         design 1, 3   data 4      people (asked, unscored)
+ *   ada-2  B, submitted, strong-yes  design 4      data 2, 3
+ *   ada-3  A, submitted, no          design 2
+ *   ada-4  C, IN PROGRESS, strong-no design 1      (must not count)
+ *   ada-5  D, submitted, other role  design 1      (must not count)
+ *
+ *   A's design answers are pooled over ada-1 and ada-3: 1, 3, 2 -> 2.0
+ *   B's design: 4 -> 4.0
+ *     design = (2.0 + 4.0) / 2 = 3.00, 2 interviewers, spread 4.0 - 2.0 = 2.00
+ *     (pooling every answer would give (1+3+2+4)/4 = 2.50: not what we want)
+ *   A's data: 4 -> 4.0; B's data: 2, 3 -> 2.5
+ *     data = (4.0 + 2.5) / 2 = 3.25, 2 interviewers, spread 1.50
+ *   people: nobody scored it -> NAN, 0 interviewers, spread NAN
+ *   mean: A's every score 1, 3, 4, 2 -> 10 / 4 = 2.5; B's 4, 2, 3 -> 9 / 3 = 3.0
+ *     mean = (2.5 + 3.0) / 2 = 2.75
+ *     (not the pooled 19 / 7 = 2.714..., nor the mean of areas 3.125)
+ *   interviews 3; strong-no 0, no 1, yes 1, strong-yes 1
+ *
+ * Bo Berg: only an interview in progress (with an area "secret" nobody
+ *   else has) -> no row, and no "secret" column.
+ *
+ * Cy Chen: one interview by A, submitted, no recommendation:
+ *   people 3; ops asked but unscored (a new area, after people).
+ *     people = 3.00, 1 interviewer, spread 0.00; ops NAN; design NAN
+ *     mean = 3.00; interviews 1; every recommendation 0, none 1
+ */
+
+static PnlScale *
+make_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  PnlScale *scale;
+
+  node = json_from_string ("[ { \"value\": 1, \"label\": \"Strong no\", \"meaning\": \"Far below\" },"
+                           "  { \"value\": 2, \"label\": \"No\", \"meaning\": \"Below\" },"
+                           "  { \"value\": 3, \"label\": \"Yes\", \"meaning\": \"At the bar\" },"
+                           "  { \"value\": 4, \"label\": \"Strong yes\", \"meaning\": \"Above\" } ]",
+                           &error);
+  g_assert_no_error (error);
+
+  scale = pnl_scale_new_from_json (node, &error);
+  g_assert_no_error (error);
+
+  return scale;
+}
+
+static PnlInterview *
+make_interview (const char        *uuid,
+                const char        *candidate,
+                const char        *reference,
+                const char        *role,
+                const char        *interviewer,
+                PnlInterviewState  state,
+                PnlRecommendation  rec)
+{
+  g_autoptr(PnlScale) scale = make_scale ();
+  g_autoptr(GDateTime) started_at = g_date_time_new_utc (2026, 3, 2, 9, 0, 0);
+
+  return g_object_new (PNL_TYPE_INTERVIEW,
+                       "uuid", uuid,
+                       "candidate-name", candidate,
+                       "candidate-reference", reference,
+                       "role", role,
+                       "round", "Technical",
+                       "interviewer", interviewer,
+                       "scale", scale,
+                       "started-at", started_at,
+                       "updated-at", started_at,
+                       "state", state,
+                       "recommendation", rec,
+                       NULL);
+}
+
+static const char *
+area_title (const char *area_id)
+{
+  if (g_str_equal (area_id, "design"))
+    return "Design";
+  if (g_str_equal (area_id, "data"))
+    return "Data";
+  if (g_str_equal (area_id, "people"))
+    return "People";
+  if (g_str_equal (area_id, "ops"))
+    return "Operations";
+  return "Secret";
+}
+
+/* @score 0: asked, not scored. */
+static void
+add_answer (GListStore *answers,
+            const char *area_id,
+            int         score)
+{
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (answers));
+  g_autofree char *id = g_strdup_printf ("%s.q%u", area_id, position);
+  g_autoptr(PnlQuestion) question = pnl_question_new_custom (id, area_id, "Prompt");
+  g_autoptr(PnlAnswer) answer = NULL;
+
+  answer = g_object_new (PNL_TYPE_ANSWER,
+                         "position", position,
+                         "question", question,
+                         "area-title", area_title (area_id),
+                         "asked", TRUE,
+                         "score", score,
+                         NULL);
+  g_list_store_append (answers, answer);
+}
+
+typedef struct
+{
+  GPtrArray *items;
+} Fixture;
+
+/* Pairs of area id and score, ended by NULL. */
+static void
+add_item (Fixture           *f,
+          const char        *uuid,
+          const char        *candidate,
+          const char        *reference,
+          const char        *role,
+          const char        *interviewer,
+          PnlInterviewState  state,
+          PnlRecommendation  rec,
+          ...)
+{
+  g_autoptr(PnlInterview) interview = make_interview (uuid, candidate, reference, role,
+                                                      interviewer, state, rec);
+  g_autoptr(GListStore) answers = g_list_store_new (PNL_TYPE_ANSWER);
+  const char *area_id;
+  va_list args;
+
+  va_start (args, rec);
+  while ((area_id = va_arg (args, const char *)) != NULL)
+    add_answer (answers, area_id, va_arg (args, int));
+  va_end (args);
+
+  g_ptr_array_add (f->items, pnl_export_item_new (interview, G_LIST_MODEL (answers)));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const PnlInterviewState done = PNL_INTERVIEW_STATE_SUBMITTED;
+  const PnlInterviewState open = PNL_INTERVIEW_STATE_IN_PROGRESS;
+
+  f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+
+  add_item (f, "ada-1", "Ada Lovelace", "ATS-1", ROLE, "A", done, PNL_RECOMMENDATION_YES,
+            "design", 1, "design", 3, "data", 4, "people", 0, NULL);
+  add_item (f, "ada-2", "Ada Lovelace", "ATS-1", ROLE, "B", done, PNL_RECOMMENDATION_STRONG_YES,
+            "design", 4, "data", 2, "data", 3, NULL);
+  add_item (f, "ada-3", "Ada Lovelace", "ATS-1", ROLE, "A", done, PNL_RECOMMENDATION_NO,
+            "design", 2, NULL);
+  add_item (f, "ada-4", "Ada Lovelace", "ATS-1", ROLE, "C", open, PNL_RECOMMENDATION_STRONG_NO,
+            "design", 1, NULL);
+  add_item (f, "ada-5", "Ada Lovelace", "ATS-1", "Frontend developer", "D", done,
+            PNL_RECOMMENDATION_STRONG_NO, "design", 1, NULL);
+  add_item (f, "bo-1", "Bo Berg", "", ROLE, "A", open, PNL_RECOMMENDATION_YES,
+            "secret", 4, "design", 4, NULL);
+  add_item (f, "cy-1", "Cy Chen", "", ROLE, "A", done, PNL_RECOMMENDATION_NONE,
+            "people", 3, "ops", 0, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->items, g_ptr_array_unref);
+}
+
+static PnlComparison *
+compare (Fixture *f)
+{
+  PnlComparison *comparison = pnl_comparison_new_for_items (ROLE, f->items);
+
+  g_assert_nonnull (comparison);
+  g_assert_cmpstr (pnl_comparison_get_role (comparison), ==, ROLE);
+
+  return comparison;
+}
+
+static guint
+find_area (PnlComparison *comparison,
+           const char    *id)
+{
+  for (guint i = 0; i < pnl_comparison_get_n_areas (comparison); i++)
+    if (g_str_equal (pnl_comparison_get_area_id (comparison, i), id))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+#define EPSILON 1e-9
+
+static void
+test_rows_and_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+
+  /* Bo has no submitted interview: no row. */
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 2);
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, 0), ==, "Ada Lovelace");
+  g_assert_cmpstr (pnl_comparison_get_candidate_reference (comparison, 0), ==, "ATS-1");
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, 1), ==, "Cy Chen");
+  g_assert_cmpstr (pnl_comparison_get_candidate_reference (comparison, 1), ==, "");
+
+  /* First appearance; "secret" only ever appears in Bo's open interview. */
+  g_assert_cmpuint (pnl_comparison_get_n_areas (comparison), ==, 4);
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 0), ==, "design");
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 1), ==, "data");
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 2), ==, "people");
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 3), ==, "ops");
+  g_assert_cmpstr (pnl_comparison_get_area_title (comparison, 3), ==, "Operations");
+
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, 0), ==, 3);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, 0), ==, 2);
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, 1), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, 1), ==, 1);
+}
+
+static void
+test_area_scores (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+  guint design = find_area (comparison, "design");
+  guint area_data = find_area (comparison, "data");
+
+  /* design: A (1, 3, 2 over two interviews) 2.0, B 4.0 -> 3.00 */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 0, design), 3.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 0, design), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_spread (comparison, 0, design), 2.0, EPSILON);
+
+  /* data: A 4.0, B (2, 3) 2.5 -> 3.25 */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 0, area_data), 3.25, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 0, area_data), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_spread (comparison, 0, area_data), 1.5, EPSILON);
+
+  /* Cy's people: one interviewer, 3 -> 3.00, no spread */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 1, find_area (comparison, "people")),
+                                  3.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 1, find_area (comparison, "people")), ==, 1);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_spread (comparison, 1, find_area (comparison, "people")),
+                                  0.0, EPSILON);
+}
+
+static void
+test_mean (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+
+  /* A: 1, 3, 4, 2 -> 2.5; B: 4, 2, 3 -> 3.0; (2.5 + 3.0) / 2 = 2.75 */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 0), 2.75, EPSILON);
+  /* Cy: 3 */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 1), 3.0, EPSILON);
+}
+
+static void
+test_unscored_area (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+  guint people = find_area (comparison, "people");
+  guint ops = find_area (comparison, "ops");
+  guint design = find_area (comparison, "design");
+
+  /* Ada's people was asked by A but never scored. */
+  g_assert_true (isnan (pnl_comparison_get_area_score (comparison, 0, people)));
+  g_assert_true (isnan (pnl_comparison_get_area_spread (comparison, 0, people)));
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 0, people), ==, 0);
+
+  /* Ada never met ops; Cy met it unscored, and never met design. */
+  g_assert_true (isnan (pnl_comparison_get_area_score (comparison, 0, ops)));
+  g_assert_true (isnan (pnl_comparison_get_area_score (comparison, 1, ops)));
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 1, ops), ==, 0);
+  g_assert_true (isnan (pnl_comparison_get_area_score (comparison, 1, design)));
+}
+
+static void
+test_recommendations (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+
+  /* ada-4 (strong no, in progress) and ada-5 (strong no, other role) do not count. */
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_STRONG_NO), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_NO), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_YES), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_STRONG_YES), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_NONE), ==, 0);
+
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 1, PNL_RECOMMENDATION_YES), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 1, PNL_RECOMMENDATION_NONE), ==, 1);
+}
+
+static void
+test_submitted_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = pnl_comparison_new (ROLE);
+
+  for (guint i = 0; i < f->items->len; i++)
+    {
+      PnlExportItem *item = g_ptr_array_index (f->items, i);
+      PnlInterview *interview = pnl_export_item_get_interview (item);
+      gboolean expected = (pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED &&
+                           g_str_equal (pnl_interview_get_role (interview), ROLE));
+
+      g_assert_cmpint (pnl_comparison_add (comparison, interview,
+                                           pnl_export_item_get_answers (item)), ==, expected);
+    }
+
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 2);
+
+  /* Submitting Bo's interview brings Bo in, with the "secret" area. */
+  pnl_interview_set_state (pnl_export_item_get_interview (g_ptr_array_index (f->items, 5)),
+                           PNL_INTERVIEW_STATE_SUBMITTED);
+  g_clear_object (&comparison);
+  comparison = compare (f);
+
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 3);
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, 1), ==, "Bo Berg");
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 0), ==, "design");
+  g_assert_cmpstr (pnl_comparison_get_area_id (comparison, 3), ==, "secret");
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 1, find_area (comparison, "secret")),
+                                  4.0, EPSILON);
+}
+
+static void
+test_same_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = NULL;
+
+  /* Another Ada, with another reference, is another candidate. */
+  add_item (f, "ada-other", "Ada Lovelace", "ATS-9", ROLE, "A", PNL_INTERVIEW_STATE_SUBMITTED,
+            PNL_RECOMMENDATION_NO, "design", 1, NULL);
+  comparison = compare (f);
+
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 3);
+  g_assert_cmpstr (pnl_comparison_get_candidate_reference (comparison, 2), ==, "ATS-9");
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 2, 0), 1.0, EPSILON);
+  /* and leaves the first Ada's figures alone */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 0, 0), 3.0, EPSILON);
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = pnl_comparison_new ("Nobody's role");
+
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_areas (comparison), ==, 0);
+
+  g_clear_object (&comparison);
+  comparison = pnl_comparison_new_for_items ("Nobody's role", f->items);
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_areas (comparison), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&comparison));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/comparison/rows-and-columns", test_rows_and_columns);
+  ADD ("/core/comparison/area-scores", test_area_scores);
+  ADD ("/core/comparison/mean", test_mean);
+  ADD ("/core/comparison/unscored-area", test_unscored_area);
+  ADD ("/core/comparison/recommendations", test_recommendations);
+  ADD ("/core/comparison/submitted-only", test_submitted_only);
+  ADD ("/core/comparison/same-name", test_same_name);
+  ADD ("/core/comparison/empty", test_empty);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,983 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "pnl-answer.h"
+#include "pnl-bank.h"
+#include "pnl-export.h"
+#include "pnl-interview.h"
+#include "pnl-question.h"
+#include "pnl-scale.h"
+#include "pnl-store.h"
+
+/* Golden files live in tests/data/golden/.  To write them again after a
+ * deliberate change, run the test with PANELIST_UPDATE_GOLDEN=1 (it
+ * writes into the source tree) and read the diff before keeping it. */
+
+/* Hostile text everywhere a person types: markup, entities, formulas,
+ * quotes, commas, line breaks, right-to-left text and emoji. */
+#define NAME_ZOE    "Zoë \"Zed\" Ångström <script>alert(1)</script>"
+#define REF_ZOE     "+1 ATS"
+#define ROLE        "Backend, developer & <co>"
+#define ROUND_ONE   "=HYPERLINK(\"http://evil.example\",\"x\")"
+#define PRIYA       "@Priya"
+#define SAM         "Sam O'Neil"
+#define SUMMARY_ONE "Hire.\n\n-2 on pace\n# not a heading\n1. not a list\tend &amp; מועמד מצוין 👍\n"
+#define NOTES_API   "Line one *bold* _em_\n    indented, not code\n\n\n| a | b |\n" \
+                    "=cmd|' /C calc'!A0\n`tick` [link](http://x.example) <img src=x onerror=alert(1)>\\"
+#define NOTES_SQL   "\tleading tab\r\nCRLF line, \"quoted\", comma"
+#define NOTES_OPS   "שלום עולם — right-to-left 🎉"
+#define PROMPT_OPS  "-2 things? @ops"
+#define AREA_DESIGN "<i>Design</i>"
+#define AREA_DATA   "Data & Storage"
+
+static PnlScale *
+make_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  PnlScale *scale;
+
+  node = json_from_string ("[ { \"value\": 1, \"label\": \"Strong no\", \"meaning\": \"Far below\" },"
+                           "  { \"value\": 2, \"label\": \"No\", \"meaning\": \"Below\" },"
+                           "  { \"value\": 3, \"label\": \"Yes\", \"meaning\": \"At the bar\" },"
+                           "  { \"value\": 4, \"label\": \"Strong <yes>\", \"meaning\": \"Above\" } ]",
+                           &error);
+  g_assert_no_error (error);
+
+  scale = pnl_scale_new_from_json (node, &error);
+  g_assert_no_error (error);
+
+  return scale;
+}
+
+typedef struct
+{
+  const char     *question_id;
+  const char     *area_id;
+  const char     *area_title;
+  const char     *prompt;
+  gboolean        custom;
+  gboolean        asked;
+  int             score;
+  PnlAnswerFlags  flags;
+  const char     *notes;
+} AnswerSpec;
+
+/* The bank's five questions, then what an interview may add. */
+static const AnswerSpec bank_questions[] = {
+  { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, FALSE, 0, 0, "" },
+  { "design.cache", "design", AREA_DESIGN, "Where would you cache? Why?", FALSE, FALSE, 0, 0, "" },
+  { "data.sql", "data", AREA_DATA, "Explain a join | and a union.", FALSE, FALSE, 0, 0, "" },
+  { "data.index", "data", AREA_DATA, "When is an index slow?", FALSE, FALSE, 0, 0, "" },
+  { "people.conflict", "people", "People", "Tell us about a disagreement.", FALSE, FALSE, 0, 0, "" },
+};
+
+static PnlExportItem *
+make_item (const char        *uuid,
+           const char        *candidate,
+           const char        *reference,
+           const char        *round,
+           const char        *interviewer,
+           GDateTime         *started_at,
+           PnlInterviewState  state,
+           PnlRecommendation  rec,
+           const char        *summary,
+           const AnswerSpec  *changes,
+           guint              n_changes)
+{
+  g_autoptr(PnlScale) scale = make_scale ();
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListStore) answers = g_list_store_new (PNL_TYPE_ANSWER);
+  g_autoptr(GPtrArray) specs = g_ptr_array_new ();
+
+  interview = g_object_new (PNL_TYPE_INTERVIEW,
+                            "uuid", uuid,
+                            "candidate-name", candidate,
+                            "candidate-reference", reference,
+                            "role", ROLE,
+                            "bank-id", "test-bank",
+                            "round", round,
+                            "interviewer", interviewer,
+                            "scale", scale,
+                            "started-at", started_at,
+                            "updated-at", started_at,
+                            "state", state,
+                            "recommendation", rec,
+                            "summary", summary,
+                            NULL);
+
+  /* Each bank question, as changed by @changes; then the custom ones. */
+  for (guint i = 0; i < G_N_ELEMENTS (bank_questions); i++)
+    {
+      const AnswerSpec *spec = &bank_questions[i];
+
+      for (guint j = 0; j < n_changes; j++)
+        if (g_str_equal (changes[j].question_id, spec->question_id))
+          spec = &changes[j];
+
+      g_ptr_array_add (specs, (gpointer) spec);
+    }
+
+  for (guint j = 0; j < n_changes; j++)
+    if (changes[j].custom)
+      g_ptr_array_add (specs, (gpointer) &changes[j]);
+
+  for (guint i = 0; i < specs->len; i++)
+    {
+      const AnswerSpec *spec = g_ptr_array_index (specs, i);
+      g_autoptr(PnlQuestion) question = pnl_question_new_custom (spec->question_id,
+                                                                 spec->area_id,
+                                                                 spec->prompt);
+      g_autoptr(PnlAnswer) answer = NULL;
+
+      answer = g_object_new (PNL_TYPE_ANSWER,
+                             "position", i,
+                             "question", question,
+                             "area-title", spec->area_title,
+                             "custom", spec->custom,
+                             "asked", spec->asked,
+                             "score", spec->score,
+                             "flags", spec->flags,
+                             "notes", spec->notes,
+                             NULL);
+      g_list_store_append (answers, answer);
+    }
+
+  return pnl_export_item_new (interview, G_LIST_MODEL (answers));
+}
+
+typedef struct
+{
+  /* Zoë by Priya (submitted), Zoë by Sam (submitted), Bo (submitted),
+   * Cy (in progress: never in a role comparison) */
+  PnlExportItem *zoe_one;
+  PnlExportItem *zoe_two;
+  PnlExportItem *bo;
+  PnlExportItem *cy;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static const AnswerSpec zoe_one[] = {
+    { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, TRUE, 3,
+      PNL_ANSWER_FLAGS_FOLLOW_UP | PNL_ANSWER_FLAGS_HIGHLIGHT, NOTES_API },
+    { "design.cache", "design", AREA_DESIGN, "Where would you cache? Why?", FALSE, TRUE, 0,
+      PNL_ANSWER_FLAGS_RED_FLAG, "" },
+    { "data.sql", "data", AREA_DATA, "Explain a join | and a union.", FALSE, TRUE, 4, 0, NOTES_SQL },
+    { "ops.custom", "ops", "Operations", PROMPT_OPS, TRUE, TRUE, 2, 0, NOTES_OPS },
+  };
+  static const AnswerSpec zoe_two[] = {
+    { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, TRUE, 2, 0, "Fine." },
+    { "data.sql", "data", AREA_DATA, "Explain a join | and a union.", FALSE, TRUE, 1, 0, "Mixed them up." },
+    { "people.conflict", "people", "People", "Tell us about a disagreement.", FALSE, TRUE, 4, 0,
+      "Owned the outcome." },
+  };
+  static const AnswerSpec bo[] = {
+    { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, TRUE, 1, 0, "" },
+    { "data.sql", "data", AREA_DATA, "Explain a join | and a union.", FALSE, TRUE, 2, 0, "" },
+  };
+  static const AnswerSpec cy[] = {
+    { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, TRUE, 4, 0, "" },
+  };
+  /* 01:30 at +02:00 is still the 2nd in UTC: the date must say so. */
+  g_autoptr(GTimeZone) plus_two = g_time_zone_new_offset (2 * 3600);
+  g_autoptr(GDateTime) zoe_one_at = g_date_time_new (plus_two, 2026, 3, 3, 1, 30, 0);
+  g_autoptr(GDateTime) zoe_two_at = g_date_time_new_utc (2026, 3, 4, 14, 0, 0);
+  g_autoptr(GDateTime) bo_at = g_date_time_new_utc (2026, 3, 5, 10, 0, 0);
+  g_autoptr(GDateTime) cy_at = g_date_time_new_utc (2026, 3, 6, 10, 0, 0);
+
+  f->zoe_one = make_item ("11111111-1111-4111-8111-111111111111", NAME_ZOE, REF_ZOE,
+                          ROUND_ONE, PRIYA, zoe_one_at,
+                          PNL_INTERVIEW_STATE_SUBMITTED, PNL_RECOMMENDATION_STRONG_YES,
+                          SUMMARY_ONE, zoe_one, G_N_ELEMENTS (zoe_one));
+  f->zoe_two = make_item ("22222222-2222-4222-8222-222222222222", NAME_ZOE, REF_ZOE,
+                          "Technical 2", SAM, zoe_two_at,
+                          PNL_INTERVIEW_STATE_SUBMITTED, PNL_RECOMMENDATION_NO,
+                          "", zoe_two, G_N_ELEMENTS (zoe_two));
+  f->bo = make_item ("33333333-3333-4333-8333-333333333333", "Bo Berg", "",
+                     "Technical 1", PRIYA, bo_at,
+                     PNL_INTERVIEW_STATE_SUBMITTED, PNL_RECOMMENDATION_NONE,
+                     "Short.", bo, G_N_ELEMENTS (bo));
+  f->cy = make_item ("44444444-4444-4444-8444-444444444444", "Cy Chen", "",
+                     "Technical 1", SAM, cy_at,
+                     PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
+                     "", cy, G_N_ELEMENTS (cy));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->zoe_one, pnl_export_item_unref);
+  g_clear_pointer (&f->zoe_two, pnl_export_item_unref);
+  g_clear_pointer (&f->bo, pnl_export_item_unref);
+  g_clear_pointer (&f->cy, pnl_export_item_unref);
+}
+
+static GPtrArray *
+items_for (Fixture        *f,
+           PnlExportScope  scope)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+
+  /* Out of order on purpose: the export sorts. */
+  if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
+    {
+      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+    }
+  else if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
+    {
+      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_two));
+      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+    }
+  else
+    {
+      g_ptr_array_add (items, pnl_export_item_ref (f->cy));
+      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_two));
+      g_ptr_array_add (items, pnl_export_item_ref (f->bo));
+      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+    }
+
+  return items;
+}
+
+static char *
+export (Fixture         *f,
+        PnlExportFormat  format,
+        PnlExportScope   scope)
+{
+  g_autoptr(GPtrArray) items = items_for (f, scope);
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  text = pnl_export_to_string (format, scope, items, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  return text;
+}
+
+/* Golden files */
+
+typedef struct
+{
+  const char      *file;
+  PnlExportFormat  format;
+  PnlExportScope   scope;
+} Golden;
+
+static const Golden goldens[] = {
+  { "interview.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW },
+  { "interview.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_INTERVIEW },
+  { "interview.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_INTERVIEW },
+  { "candidate.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_CANDIDATE },
+  { "candidate.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_CANDIDATE },
+  { "candidate.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_CANDIDATE },
+  { "role.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE },
+  { "role.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_ROLE },
+  { "role.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE },
+};
+
+static void
+test_golden (Fixture       *f,
+             gconstpointer  data)
+{
+  const Golden *golden = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", golden->file, NULL);
+  g_autofree char *text = export (f, golden->format, golden->scope);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("PANELIST_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", path);
+    }
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* CSV */
+
+/* A strict RFC 4180 reader: every record ends in CRLF, a bare CR or LF
+ * outside quotes fails, a quote inside an unquoted field fails. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);
+          p++;
+
+          for (;;)
+            {
+              g_assert_true (*p != '\0');
+              if (p[0] == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (p[0] == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                {
+                  g_string_append_c (field, *p++);
+                }
+            }
+
+          g_assert_true (*p == ',' || *p == '\r');
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          p++;
+        }
+      else if (*p == '\r')
+        {
+          g_assert_cmpint (p[1], ==, '\n');
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+          g_ptr_array_set_free_func (fields, g_free);
+          p += 2;
+        }
+      else
+        {
+          g_assert_cmpint (*p, !=, '\n');
+          g_assert_cmpint (*p, !=, '"');
+          g_string_append_c (field, *p++);
+        }
+    }
+
+  /* The last record ends in CRLF too. */
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_assert_cmpuint (field->len, ==, 0);
+
+  return records;
+}
+
+static guint
+column (GPtrArray  *records,
+        const char *name)
+{
+  char **header = g_ptr_array_index (records, 0);
+
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+test_csv_answers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *text = export (f, PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_CANDIDATE);
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  guint n_columns = g_strv_length (g_ptr_array_index (records, 0));
+  char **row;
+
+  /* A header, then each of 6 + 5 answers. */
+  g_assert_cmpuint (records->len, ==, 1 + 6 + 5);
+  for (guint i = 0; i < records->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (records, i)), ==, n_columns);
+
+  /* Zoë's first interview (the earlier) comes first, whatever the input order. */
+  row = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (row[column (records, "interview_uuid")], ==, "11111111-1111-4111-8111-111111111111");
+  g_assert_cmpstr (row[column (records, "candidate")], ==, NAME_ZOE);
+  /* Formulas neutralised, then quoted as needed. */
+  g_assert_cmpstr (row[column (records, "candidate_reference")], ==, "'" REF_ZOE);
+  g_assert_cmpstr (row[column (records, "round")], ==, "'" ROUND_ONE);
+  g_assert_cmpstr (row[column (records, "interviewer")], ==, "'" PRIYA);
+  g_assert_cmpstr (row[column (records, "role")], ==, ROLE);
+  g_assert_cmpstr (row[column (records, "date")], ==, "2026-03-02");
+  g_assert_cmpstr (row[column (records, "state")], ==, "submitted");
+  g_assert_cmpstr (row[column (records, "recommendation")], ==, "strong-yes");
+  g_assert_cmpstr (row[column (records, "area")], ==, AREA_DESIGN);
+  g_assert_cmpstr (row[column (records, "score")], ==, "3");
+  g_assert_cmpstr (row[column (records, "score_label")], ==, "Yes");
+  g_assert_cmpstr (row[column (records, "flags")], ==, "follow-up highlight");
+  g_assert_cmpstr (row[column (records, "notes")], ==, NOTES_API);
+
+  row = g_ptr_array_index (records, 3);
+  g_assert_cmpstr (row[column (records, "question_id")], ==, "data.sql");
+  g_assert_cmpstr (row[column (records, "notes")], ==, "'" NOTES_SQL);
+
+  row = g_ptr_array_index (records, 4);
+  g_assert_cmpstr (row[column (records, "asked")], ==, "no");
+  g_assert_cmpstr (row[column (records, "score")], ==, "");
+
+  row = g_ptr_array_index (records, 6);
+  g_assert_cmpstr (row[column (records, "prompt")], ==, "'" PROMPT_OPS);
+  g_assert_cmpstr (row[column (records, "notes")], ==, NOTES_OPS);
+
+  row = g_ptr_array_index (records, 7);
+  g_assert_cmpstr (row[column (records, "interviewer")], ==, SAM);
+}
+
+static void
+test_csv_role (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *text = export (f, PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE);
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  const char * const header[] = {
+    "candidate", "interviews", "recommendations", "mean",
+    AREA_DESIGN, AREA_DATA, "People", "Operations", NULL
+  };
+  /* Bo: Priya only: design 1, data 2 -> mean 1.50.
+   * Zoë: Priya design 3 (the cache question is unscored), data 4, ops 2 -> 3.0;
+   *      Sam design 2, data 1, people 4 -> 7 / 3;
+   *      design (3 + 2) / 2 = 2.50, data (4 + 1) / 2 = 2.50, people 4.00,
+   *      ops 2.00, mean (3 + 7/3) / 2 = 2.666... -> 2.67.
+   * Cy: in progress only, no row. */
+  const char * const bo[] = {
+    "Bo Berg", "1", "strong-no:0 no:0 yes:0 strong-yes:0", "1.50", "1.00", "2.00", "", "", NULL
+  };
+  const char * const zoe[] = {
+    NAME_ZOE " (" REF_ZOE ")", "2", "strong-no:0 no:1 yes:0 strong-yes:1", "2.67",
+    "2.50", "2.50", "4.00", "2.00", NULL
+  };
+
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 0), header);
+  g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 1), bo);
+  g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 2), zoe);
+  g_assert_null (strstr (text, "Cy Chen"));
+}
+
+static void
+test_csv_injection (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *notes;
+    const char *expected;
+  } cases[] = {
+    { "=1+1", "'=1+1" },
+    { "+1", "'+1" },
+    { "-2", "'-2" },
+    { "@x", "'@x" },
+    { "\tx", "'\tx" },
+    { "\rx", "\"'\rx\"" },
+    { "=a,b", "\"'=a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "x=1", "x=1" },
+    { " =1", " =1" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const AnswerSpec change[] = {
+        { "design.api", "design", "Design", "Prompt", FALSE, TRUE, 0, 0, cases[i].notes },
+      };
+      g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+      g_autoptr(PnlExportItem) item = make_item ("u", "N", "", "R", "I", at,
+                                                 PNL_INTERVIEW_STATE_SUBMITTED,
+                                                 PNL_RECOMMENDATION_YES, "", change, 1);
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *row_end = NULL;
+      const char *row;
+
+      g_ptr_array_add (items, item);
+      text = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+      g_assert_no_error (error);
+
+      /* The first answer's row ends with its notes. */
+      row = strstr (text, "\r\nu,");
+      g_assert_nonnull (row);
+      row_end = g_strdup_printf (",%s\r\nu,", cases[i].expected);
+      g_assert_nonnull (strstr (row + 2, row_end));
+    }
+}
+
+/* HTML */
+
+static void
+test_html_escaped (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (PnlExportScope scope = PNL_EXPORT_SCOPE_INTERVIEW; scope <= PNL_EXPORT_SCOPE_ROLE; scope++)
+    {
+      g_autofree char *text = export (f, PNL_EXPORT_FORMAT_HTML, scope);
+
+      g_assert_true (g_str_has_prefix (text, "<!DOCTYPE html>\n<html lang=\"en\">\n"));
+      g_assert_nonnull (strstr (text, "<meta charset=\"utf-8\">"));
+      g_assert_nonnull (strstr (text, "@media print"));
+      g_assert_true (g_str_has_suffix (text, "</html>\n"));
+
+      /* Nothing typed becomes markup. */
+      g_assert_null (strstr (text, "<script"));
+      g_assert_null (strstr (text, "<img"));
+      g_assert_null (strstr (text, "<i>"));
+      g_assert_null (strstr (text, "<co>"));
+      g_assert_null (strstr (text, "<yes>"));
+      g_assert_nonnull (strstr (text, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+      g_assert_nonnull (strstr (text, "Backend, developer &amp; &lt;co&gt;"));
+      g_assert_nonnull (strstr (text, "&lt;i&gt;Design&lt;/i&gt;"));
+
+      /* Standalone: nothing fetched from anywhere. */
+      g_assert_null (strstr (text, "<link"));
+      g_assert_null (strstr (text, "<script"));
+      g_assert_null (strstr (text, " src=\""));
+      g_assert_null (strstr (text, " href=\""));
+      g_assert_null (strstr (text, "url("));
+      g_assert_null (strstr (text, "@import"));
+    }
+
+  {
+    g_autofree char *text = export (f, PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_INTERVIEW);
+
+    g_assert_nonnull (strstr (text, "&lt;img src=x onerror=alert(1)&gt;"));
+    /* An entity typed stays as typed. */
+    g_assert_nonnull (strstr (text, "&amp;amp;"));
+    g_assert_nonnull (strstr (text, "<p class=\"notes\" dir=\"auto\">" NOTES_OPS "</p>"));
+    g_assert_nonnull (strstr (text, "3 – Yes"));
+    g_assert_nonnull (strstr (text, "Strong yes"));
+  }
+}
+
+/* Markdown */
+
+static void
+test_markdown_escaped (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = export (f, PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      /* Only our own headings, lists and quotes open a line. */
+      g_assert_false (g_str_has_prefix (line, "    "));
+      g_assert_false (g_str_has_prefix (line, "\t"));
+      g_assert_false (g_str_has_prefix (line, "|"));
+      g_assert_false (g_str_has_prefix (line, "1."));
+      g_assert_false (g_str_has_prefix (line, "> #"));
+      g_assert_false (g_str_has_prefix (line, "> -"));
+      g_assert_false (g_str_has_prefix (line, "> 1."));
+      g_assert_false (g_str_has_prefix (line, "> ="));
+      g_assert_false (g_str_has_prefix (line, "> |"));
+      g_assert_false (g_str_has_prefix (line, "> >"));
+      if (g_str_has_prefix (line, "#"))
+        g_assert_true (g_str_has_prefix (line, "# ") || g_str_has_prefix (line, "## ") ||
+                       g_str_has_prefix (line, "### "));
+      g_assert_null (strchr (line, '\r'));
+    }
+
+  /* We write no HTML, link or code span: every one there is typed, and escaped. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '<' || *p == '[' || *p == '`' || *p == '&')
+        g_assert_cmpint (p[-1], ==, '\\');
+    }
+  g_assert_nonnull (strstr (text, "\\<script\\>alert(1)\\</script\\>"));
+  g_assert_nonnull (strstr (text, "> \\# not a heading\\\n"));
+  g_assert_nonnull (strstr (text, "> 1\\. not a list"));
+  g_assert_nonnull (strstr (text, "\\&amp;"));
+  g_assert_nonnull (strstr (text, "\\*bold\\* \\_em\\_"));
+  /* A typed backslash at the end of a line is not a hard break. */
+  g_assert_nonnull (strstr (text, "onerror\\=alert(1)\\>\\\\\n"));
+  g_assert_nonnull (strstr (text, "# Scorecard: Zoë \"Zed\" Ångström \\<script\\>"));
+}
+
+/* A 1 MB note: escaped in every format, at a sane size, quickly. */
+static void
+test_large_note (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) notes = g_string_new ("=");
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr(PnlExportItem) item = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  AnswerSpec change[] = {
+    { "design.api", "design", "Design", "Prompt", FALSE, TRUE, 3, 0, NULL },
+  };
+  gint64 start = g_get_monotonic_time ();
+
+  while (notes->len < 1024 * 1024)
+    g_string_append (notes, "<b>\"a\", b & c</b>\n# d\n");
+  change[0].notes = notes->str;
+
+  item = make_item ("u", "N", "", "R", "I", at, PNL_INTERVIEW_STATE_SUBMITTED,
+                    PNL_RECOMMENDATION_YES, "", change, 1);
+  g_ptr_array_add (items, item);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *html = pnl_export_to_string (PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_INTERVIEW,
+                                                  items, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (html), >, notes->len);
+    g_assert_cmpuint (strlen (html), <, 3 * notes->len);
+    g_assert_null (strstr (html, "<b>"));
+    g_assert_nonnull (strstr (html, "&lt;b&gt;&quot;a&quot;, b &amp; c&lt;/b&gt;\n# d\n"));
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *md = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW,
+                                                items, &error);
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (md), >, notes->len);
+    g_assert_cmpuint (strlen (md), <, 3 * notes->len);
+    lines = g_strsplit (md, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_false (g_str_has_prefix (lines[i], "> #") || g_str_has_prefix (lines[i], "> <"));
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *csv = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_INTERVIEW,
+                                                 items, &error);
+    g_autoptr(GPtrArray) records = NULL;
+    char **row;
+
+    g_assert_no_error (error);
+    records = parse_csv (csv);
+    row = g_ptr_array_index (records, 1);
+    g_assert_cmpstr (row[column (records, "notes")] + 1, ==, notes->str);
+    g_assert_cmpint (row[column (records, "notes")][0], ==, '\'');
+  }
+
+  /* Generous: it takes well under a second. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+/* Role */
+
+static void
+test_role_submitted_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (PnlExportFormat format = PNL_EXPORT_FORMAT_MARKDOWN; format <= PNL_EXPORT_FORMAT_CSV; format++)
+    {
+      g_autofree char *text = export (f, format, PNL_EXPORT_SCOPE_ROLE);
+
+      g_assert_null (strstr (text, "Cy Chen"));
+      g_assert_nonnull (strstr (text, "Bo Berg"));
+    }
+
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (items, f->cy);
+    text = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE, items, &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (text, "Cy Chen"));
+    g_assert_nonnull (strstr (text, "No candidate for this role has a submitted scorecard."));
+
+    g_clear_pointer (&text, g_free);
+    text = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, "candidate,interviews,recommendations,mean\r\n");
+  }
+}
+
+static void
+test_role_markdown_table (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *text = export (f, PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_table = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p;
+      guint n_pipes = 0;
+
+      if (!g_str_has_prefix (lines[i], "|"))
+        continue;
+
+      /* Every row has 4 + 4 cells: 9 unescaped pipes, whatever the text. */
+      for (p = lines[i]; *p != '\0'; p++)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '|')
+            n_pipes++;
+        }
+
+      g_assert_cmpuint (n_pipes, ==, 9);
+      n_table++;
+    }
+
+  /* Header, rule, Bo, Zoë. */
+  g_assert_cmpuint (n_table, ==, 4);
+  g_assert_nonnull (strstr (text, "| 2.50 (2) | 2.50 (2) | 4.00 (1) | 2.00 (1) |"));
+  g_assert_nonnull (strstr (text, "| 1.00 (1) | 2.00 (1) | — | — |"));
+}
+
+/* Errors and order */
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  /* Nothing */
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE, items, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* JSON belongs to the scorecard module. */
+  g_ptr_array_add (items, f->zoe_one);
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  /* Two interviews are not one. */
+  g_ptr_array_add (items, f->zoe_two);
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* Two candidates are not one. */
+  g_ptr_array_add (items, f->bo);
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_CANDIDATE, items, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* but one role */
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  g_free (text);
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  for (PnlExportFormat format = PNL_EXPORT_FORMAT_MARKDOWN; format <= PNL_EXPORT_FORMAT_CSV; format++)
+    {
+      g_autofree char *first = export (f, format, PNL_EXPORT_SCOPE_ROLE);
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *second = NULL;
+
+      g_ptr_array_add (items, f->zoe_one);
+      g_ptr_array_add (items, f->bo);
+      g_ptr_array_add (items, f->cy);
+      g_ptr_array_add (items, f->zoe_two);
+      second = pnl_export_to_string (format, PNL_EXPORT_SCOPE_ROLE, items, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (first, ==, second);
+
+      /* The caller's array is left in its order. */
+      g_assert_true (g_ptr_array_index (items, 0) == f->zoe_one);
+    }
+}
+
+static void
+test_spellings (Fixture       *f,
+                gconstpointer  data)
+{
+  PnlExportFormat format;
+  PnlExportScope scope;
+
+  g_assert_true (pnl_export_format_from_string ("html", &format));
+  g_assert_cmpint (format, ==, PNL_EXPORT_FORMAT_HTML);
+  g_assert_true (pnl_export_format_from_string ("markdown", &format));
+  g_assert_cmpint (format, ==, PNL_EXPORT_FORMAT_MARKDOWN);
+  g_assert_false (pnl_export_format_from_string ("md", &format));
+  g_assert_false (pnl_export_format_from_string (NULL, &format));
+  g_assert_cmpstr (pnl_export_format_to_string (PNL_EXPORT_FORMAT_CSV), ==, "csv");
+  g_assert_cmpstr (pnl_export_format_get_extension (PNL_EXPORT_FORMAT_MARKDOWN), ==, "md");
+  g_assert_cmpstr (pnl_export_format_get_content_type (PNL_EXPORT_FORMAT_JSON), ==, "application/json");
+
+  g_assert_true (pnl_export_scope_from_string ("role", &scope));
+  g_assert_cmpint (scope, ==, PNL_EXPORT_SCOPE_ROLE);
+  g_assert_false (pnl_export_scope_from_string ("Role", &scope));
+  g_assert_cmpstr (pnl_export_scope_to_string (PNL_EXPORT_SCOPE_CANDIDATE), ==, "candidate");
+}
+
+/* Collecting from a real store */
+
+static const char bank_text[] =
+  "{\n"
+  "  \"format\": \"panelist-bank\",\n"
+  "  \"version\": 1,\n"
+  "  \"id\": \"export-test\",\n"
+  "  \"title\": \"Export test\",\n"
+  "  \"role\": \"Backend developer\",\n"
+  "  \"language\": \"en\",\n"
+  "  \"areas\": [\n"
+  "    { \"id\": \"design\", \"title\": \"Design\" },\n"
+  "    { \"id\": \"data\", \"title\": \"Data\" }\n"
+  "  ],\n"
+  "  \"questions\": [\n"
+  "    { \"id\": \"design.api\", \"area\": \"design\", \"kind\": \"technical\",\n"
+  "      \"level\": \"experienced\", \"prompt\": \"Design an API.\", \"minutes\": 5 },\n"
+  "    { \"id\": \"data.sql\", \"area\": \"data\", \"kind\": \"technical\",\n"
+  "      \"level\": \"entry\", \"prompt\": \"Explain a join.\", \"minutes\": 6 }\n"
+  "  ]\n"
+  "}\n";
+
+static void
+test_collect (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_text, strlen (bank_text));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "panelist", "panelist.db", NULL);
+  g_autoptr(PnlBank) bank = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(PnlInterview) one = NULL;
+  g_autoptr(PnlInterview) two = NULL;
+  g_autoptr(PnlInterview) three = NULL;
+  g_autoptr(PnlInterview) four = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = pnl_bank_new_from_bytes (bytes, "export-test.json", &error);
+  g_assert_no_error (error);
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+
+  one = pnl_store_create_interview (store, "Ada", "ATS-1", "Backend developer", "T1", "Priya", bank, &error);
+  g_assert_no_error (error);
+  two = pnl_store_create_interview (store, "Ada", "ATS-1", "Backend developer", "T2", "Sam", bank, &error);
+  g_assert_no_error (error);
+  three = pnl_store_create_interview (store, "Bo", "", "Backend developer", "T1", "Priya", bank, &error);
+  g_assert_no_error (error);
+  four = pnl_store_create_interview (store, "Bo", "ATS-2", "Frontend developer", "T1", "Sam", bank, &error);
+  g_assert_no_error (error);
+
+  /* One interview, with its answers */
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_INTERVIEW, pnl_interview_get_uuid (two), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+                   ==, pnl_interview_get_uuid (two));
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_export_item_get_answers (g_ptr_array_index (items, 0))), ==, 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_INTERVIEW, "no-such-uuid", &error);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A candidate by name or by reference */
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_CANDIDATE, "Ada", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_CANDIDATE, "ATS-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (pnl_interview_get_role (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+                   ==, "Frontend developer");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Two Bos: the name is not enough. */
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_CANDIDATE, "Bo", &error);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_CANDIDATE, "Nobody", &error);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A role, by candidate then start */
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_ROLE, "Backend developer", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+                   ==, "Ada");
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_export_item_get_interview (g_ptr_array_index (items, 2))),
+                   ==, "Bo");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_ROLE, "Nobody's role", &error);
+  g_assert_null (items);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/export/golden/%s", goldens[i].file);
+
+      g_test_add (path, Fixture, &goldens[i], fixture_set_up, test_golden, fixture_tear_down);
+    }
+
+  ADD ("/core/export/csv/answers", test_csv_answers);
+  ADD ("/core/export/csv/role", test_csv_role);
+  ADD ("/core/export/csv/injection", test_csv_injection);
+  ADD ("/core/export/html/escaped", test_html_escaped);
+  ADD ("/core/export/markdown/escaped", test_markdown_escaped);
+  ADD ("/core/export/large-note", test_large_note);
+  ADD ("/core/export/role/submitted-only", test_role_submitted_only);
+  ADD ("/core/export/role/markdown-table", test_role_markdown_table);
+  ADD ("/core/export/errors", test_errors);
+  ADD ("/core/export/deterministic", test_deterministic);
+  ADD ("/core/export/spellings", test_spellings);
+  ADD ("/core/export/collect", test_collect);
+
+#undef ADD
+
+  return g_test_run ();
+}
