@@ -321,6 +321,119 @@ test_binary_banks (void)
   g_assert_nonnull (strstr (err, "broken.json:2:"));
 }
 
+static char *
+first_uuid (const char *db_arg)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
+  g_assert_cmpuint (strlen (out), >, 36);
+
+  return g_strndup (out, 36);
+}
+
+static void
+test_binary_export_import (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *other_arg = g_strdup_printf ("--database=%s", other_db);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "card.json", NULL);
+  g_autofree char *again_path = g_build_filename (fixture->dir, "again.json", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", json_path);
+  g_autofree char *again_arg = g_strdup_printf ("--output=%s", again_path);
+  g_autofree char *uuid = NULL;
+  g_autofree char *interview_arg = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf st;
+
+  add_interviews (fixture->db_path);
+  uuid = first_uuid (db_arg);
+  interview_arg = g_strdup_printf ("--interview=%s", uuid);
+
+  /* JSON of one interview, to a private file. */
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=json", interview_arg, output_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (g_stat (json_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (json_path, &first, NULL, NULL));
+  g_assert_nonnull (strstr (first, "\"format\": \"panelist-scorecard\""));
+  g_assert_nonnull (strstr (first, uuid));
+
+  /* Into another database, twice: added, then unchanged. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, other_arg, "--import", json_path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "added 1, updated 0, unchanged 0, conflicts 0, failed 0\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, other_arg, "--import", json_path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "added 0, updated 0, unchanged 1, conflicts 0, failed 0\n");
+
+  /* The copy exports to the same bytes. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, other_arg, "--export=json", interview_arg, again_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (again_path, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+
+  /* Markdown of a candidate, on the standard output. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=md", "--candidate=Ada Lovelace", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Ada Lovelace"));
+  g_assert_true (g_str_has_prefix (out, "#"));
+
+  /* A role comparison as CSV. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=csv", "--role=Backend Developer", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "candidate,interviews,recommendations,mean,"));
+
+  /* Mistakes are said, with a failing exit status. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=json", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "--interview"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=pdf", interview_arg, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "pdf"));
+}
+
+static void
+test_binary_import_broken (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  add_interviews (fixture->db_path);
+  g_assert_cmpint (run_panelist (&before, &err, db_arg, "--list", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (broken, "{\n  \"format\": \"panelist-scorecard\",\n  \"version\": 9\n}\n", -1, NULL));
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--import", broken, NULL), !=, 0);
+  g_assert_cmpstr (out, ==, "added 0, updated 0, unchanged 0, conflicts 0, failed 1\n");
+  g_assert_nonnull (strstr (err, broken));
+  g_assert_nonnull (strstr (err, "newer"));
+
+  /* Nothing changed. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&after, &err, db_arg, "--list", NULL), ==, 0);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +448,10 @@ main (int   argc,
   g_test_add ("/core/cli/binary/newer-database", Fixture, NULL,
               fixture_set_up, test_binary_newer_database, fixture_tear_down);
   g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
+  g_test_add ("/core/cli/binary/export-import", Fixture, NULL,
+              fixture_set_up, test_binary_export_import, fixture_tear_down);
+  g_test_add ("/core/cli/binary/import-broken", Fixture, NULL,
+              fixture_set_up, test_binary_import_broken, fixture_tear_down);
 
   return g_test_run ();
 }

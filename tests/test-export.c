@@ -14,6 +14,7 @@
 #include "pnl-answer.h"
 #include "pnl-bank.h"
 #include "pnl-export.h"
+#include "pnl-scorecard.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
@@ -752,6 +753,35 @@ test_role_markdown_table (Fixture       *f,
 /* Errors and order */
 
 static void
+test_json_role (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_submitted = 0;
+
+  g_ptr_array_add (items, f->zoe_one);
+  g_ptr_array_add (items, f->zoe_two);
+  g_ptr_array_add (items, f->bo);
+  for (guint i = 0; i < items->len; i++)
+    if (pnl_interview_get_state (pnl_export_item_get_interview (g_ptr_array_index (items, i))) ==
+        PNL_INTERVIEW_STATE_SUBMITTED)
+      n_submitted++;
+
+  /* A role comparison in JSON: a bundle of the submitted scorecards, re-importable. */
+  text = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_ROLE, items, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (text, strlen (text));
+  cards = pnl_scorecard_read (bytes, "role.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, n_submitted);
+  g_assert_cmpuint (n_submitted, >, 0);
+}
+
+static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
@@ -765,12 +795,18 @@ test_errors (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
-  /* JSON belongs to the scorecard module. */
+  /* JSON is the scorecard format: the same text the scorecard writer gives. */
   g_ptr_array_add (items, f->zoe_one);
   text = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
-  g_assert_null (text);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-  g_clear_error (&error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *expected = pnl_scorecard_write (pnl_export_item_get_interview (f->zoe_one),
+                                                     pnl_export_item_get_answers (f->zoe_one),
+                                                     &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_free (text);
 
   /* Two interviews are not one. */
   g_ptr_array_add (items, f->zoe_two);
@@ -973,6 +1009,7 @@ main (int   argc,
   ADD ("/core/export/role/submitted-only", test_role_submitted_only);
   ADD ("/core/export/role/markdown-table", test_role_markdown_table);
   ADD ("/core/export/errors", test_errors);
+  ADD ("/core/export/json-role", test_json_role);
   ADD ("/core/export/deterministic", test_deterministic);
   ADD ("/core/export/spellings", test_spellings);
   ADD ("/core/export/collect", test_collect);

@@ -14,6 +14,8 @@
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
+#include "pnl-export.h"
+#include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-store.h"
 
@@ -95,4 +97,76 @@ pnl_cli_banks (PnlBankLibrary *library,
     }
 
   return ok;
+}
+
+gboolean
+pnl_cli_export (PnlStore         *store,
+                PnlExportFormat   format,
+                PnlExportScope    scope,
+                const char       *key,
+                char            **text,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!(items = pnl_export_collect (store, scope, key, error)))
+    return FALSE;
+
+  *text = pnl_export_to_string (format, scope, items, error);
+
+  return *text != NULL;
+}
+
+gboolean
+pnl_cli_import (PnlStore           *store,
+                const char * const *paths,
+                GString            *out,
+                GString            *err)
+{
+  g_autoptr(PnlImporter) importer = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *errors;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (err != NULL, FALSE);
+
+  for (guint i = 0; paths != NULL && paths[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+
+  importer = pnl_importer_new (store);
+  if (!pnl_importer_import_files (importer, G_LIST_MODEL (files), NULL, &error))
+    {
+      g_string_append_printf (err, _("Could not import: %s\n"), error->message);
+      return FALSE;
+    }
+
+  errors = pnl_importer_get_errors (importer);
+  for (guint i = 0; i < errors->len; i++)
+    g_string_append_printf (err, _("Not imported: %s\n"),
+                            ((GError *)g_ptr_array_index (errors, i))->message);
+
+  errors = pnl_importer_get_conflicts (importer);
+  for (guint i = 0; i < errors->len; i++)
+    g_string_append_printf (err, _("Kept the local copy: %s\n"),
+                            ((GError *)g_ptr_array_index (errors, i))->message);
+
+  /* Translators: one summary line after importing scorecards */
+  g_string_append_printf (out, _("added %u, updated %u, unchanged %u, conflicts %u, failed %u\n"),
+                          pnl_importer_get_n_added (importer),
+                          pnl_importer_get_n_updated (importer),
+                          pnl_importer_get_n_unchanged (importer),
+                          pnl_importer_get_n_conflicts (importer),
+                          pnl_importer_get_n_failed (importer));
+
+  return pnl_importer_get_n_failed (importer) == 0;
 }

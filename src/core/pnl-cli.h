@@ -28,4 +28,20 @@ gboolean pnl_cli_banks (PnlBankLibrary *library,
                         GString        *out,
                         GString        *err);
 
+/* Writes @format for @scope (the interview's UUID, the candidate's name or
+ * reference, or the role named by @key) into @text. */
+gboolean pnl_cli_export (PnlStore           *store,
+                         PnlExportFormat     format,
+                         PnlExportScope      scope,
+                         const char         *key,
+                         char              **text,
+                         GError            **error);
+/* Imports each file in its own transaction.  One summary line into @out
+ * (added, updated, unchanged, conflicts, failed); each failure and each
+ * conflict, naming its file, into @err.  Returns FALSE when any failed. */
+gboolean pnl_cli_import (PnlStore           *store,
+                         const char * const *paths,
+                         GString            *out,
+                         GString            *err);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-scorecard.h"
 #include "pnl-store.h"
 #include "pnl-utils.h"
 
@@ -1881,6 +1882,34 @@ check_items (PnlExportScope   scope,
  *
  * Returns: (transfer full): the document, or %NULL and @error set
  */
+/* JSON is the scorecard format: one scorecard, or a bundle.  A role
+ * comparison carries the submitted scorecards only, as its other
+ * formats do. */
+static char *
+write_json (PnlExportScope   scope,
+            GPtrArray       *items,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PnlExportItem *item = g_ptr_array_index (items, i);
+      PnlInterview *interview = pnl_export_item_get_interview (item);
+
+      if (scope == PNL_EXPORT_SCOPE_ROLE &&
+          pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
+        continue;
+
+      g_ptr_array_add (cards, pnl_scorecard_new (interview, pnl_export_item_get_answers (item)));
+    }
+
+  if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
+    return pnl_scorecard_to_string (g_ptr_array_index (cards, 0), error);
+
+  return pnl_scorecard_write_many (cards, error);
+}
+
 char *
 pnl_export_to_string (PnlExportFormat   format,
                       PnlExportScope    scope,
@@ -1894,14 +1923,8 @@ pnl_export_to_string (PnlExportFormat   format,
 
   g_return_val_if_fail (items != NULL, NULL);
 
-  if (format == PNL_EXPORT_FORMAT_JSON)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("JSON is written by the scorecard exporter"));
-      return NULL;
-    }
-
-  if (format != PNL_EXPORT_FORMAT_MARKDOWN &&
+  if (format != PNL_EXPORT_FORMAT_JSON &&
+      format != PNL_EXPORT_FORMAT_MARKDOWN &&
       format != PNL_EXPORT_FORMAT_HTML &&
       format != PNL_EXPORT_FORMAT_CSV)
     {
@@ -1926,6 +1949,9 @@ pnl_export_to_string (PnlExportFormat   format,
   g_ptr_array_set_free_func (sorted, (GDestroyNotify) pnl_export_item_unref);
   if (scope != PNL_EXPORT_SCOPE_INTERVIEW)
     pnl_export_sort_items (sorted);
+
+  if (format == PNL_EXPORT_FORMAT_JSON)
+    return write_json (scope, sorted, error);
 
   role = pnl_interview_get_role (((PnlExportItem *) g_ptr_array_index (sorted, 0))->interview);
   if (scope == PNL_EXPORT_SCOPE_ROLE)

@@ -15,6 +15,7 @@
 #include "pnl-application.h"
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
+#include "pnl-export.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
@@ -39,8 +40,22 @@ static const GOptionEntry main_entries[] = {
     N_("List the interviews, one a line, and exit"), NULL },
   { "banks", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the question banks and report those that failed to load, then exit"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export as md, html, csv or json, with --interview, --candidate or --role, and exit"),
+    N_("FORMAT") },
+  { "interview", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the interview with this UUID"), N_("UUID") },
+  { "candidate", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: every interview of this candidate (name or reference)"), N_("NAME") },
+  { "role", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the comparison of this role’s candidates"), N_("ROLE") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export: write to FILE instead of the standard output"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import the scorecard files given after the options, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -76,6 +91,82 @@ ensure_store (PnlApplication *self)
 }
 
 static int
+handle_export (PnlApplication *self,
+               GVariantDict   *options)
+{
+  static const struct {
+    const char     *option;
+    PnlExportScope  scope;
+  } scopes[] = {
+    { "interview", PNL_EXPORT_SCOPE_INTERVIEW },
+    { "candidate", PNL_EXPORT_SCOPE_CANDIDATE },
+    { "role", PNL_EXPORT_SCOPE_ROLE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *format_name = NULL;
+  const char *output = NULL;
+  const char *key = NULL;
+  PnlExportFormat format;
+  PnlExportScope scope = PNL_EXPORT_SCOPE_INTERVIEW;
+  guint n_scopes = 0;
+
+  g_variant_dict_lookup (options, "export", "&s", &format_name);
+  if (g_strcmp0 (format_name, "md") == 0)
+    format_name = "markdown";
+  if (!pnl_export_format_from_string (format_name, &format))
+    {
+      g_printerr (_("Unknown export format “%s”: use md, html, csv or json\n"), format_name);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      if (g_variant_dict_lookup (options, scopes[i].option, "&s", &key))
+        {
+          scope = scopes[i].scope;
+          n_scopes++;
+        }
+    }
+
+  if (n_scopes != 1)
+    {
+      g_printerr ("%s\n", _("--export needs exactly one of --interview, --candidate or --role"));
+      return EXIT_FAILURE;
+    }
+
+  if (!ensure_store (self))
+    {
+      g_printerr ("%s\n", self->store_error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!pnl_cli_export (self->store, format, scope, key, &text, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "output", "^&ay", &output) && output[0] != '\0')
+    {
+      /* Interview notes are personal data: readable by the owner alone. */
+      if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     0600, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      fputs (text, stdout);
+      fflush (stdout);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
 pnl_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
@@ -107,6 +198,42 @@ pnl_application_handle_local_options (GApplication *app,
       print_string (stderr, err);
 
       return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "export"))
+    return handle_export (self, options);
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_autofree const char **paths = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      gboolean ok;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+      if (paths == NULL || paths[0] == NULL)
+        {
+          g_printerr ("%s\n", _("--import needs at least one file"));
+          return EXIT_FAILURE;
+        }
+
+      if (!ensure_store (self))
+        {
+          g_printerr ("%s\n", self->store_error->message);
+          return EXIT_FAILURE;
+        }
+
+      ok = pnl_cli_import (self->store, paths, out, err);
+      print_string (stdout, out);
+      print_string (stderr, err);
+
+      return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_printerr ("%s\n", _("Files are only taken with --import"));
+      return EXIT_FAILURE;
     }
 
   if (g_variant_dict_contains (options, "list"))
