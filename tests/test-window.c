@@ -9,17 +9,21 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 
 #include "pnl-answer.h"
 #include "pnl-application.h"
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
+#include "pnl-export.h"
+#include "pnl-export-dialog.h"
 #include "pnl-interview.h"
 #include "pnl-navigator.h"
 #include "pnl-navigator-row.h"
 #include "pnl-new-interview-dialog.h"
 #include "pnl-question.h"
 #include "pnl-question-page.h"
+#include "pnl-scorecard.h"
 #include "pnl-session.h"
 #include "pnl-session-area.h"
 #include "pnl-session-view.h"
@@ -327,6 +331,8 @@ test_templates (void)
     }
 
   dialog = g_object_new (PNL_TYPE_NEW_INTERVIEW_DIALOG, NULL);
+  gtk_window_destroy (dialog);
+  dialog = g_object_new (PNL_TYPE_EXPORT_DIALOG, NULL);
   gtk_window_destroy (dialog);
 
   builder = gtk_builder_new ();
@@ -867,6 +873,137 @@ test_quit_saves (void)
 }
 
 static void
+clipboard_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static void
+scenario_export (PnlApplication *app,
+                 PnlWindow      *window,
+                 gpointer        data)
+{
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  PnlSession *session = pnl_session_view_get_session (view);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "export.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *copied = NULL;
+  PnlExportDialog *dialog;
+  GStatBuf st;
+
+  pnl_session_set_notes (session, "Knows <b>indexes</b> & joins");
+  pnl_session_set_score (session, 3);
+
+  /* Ctrl+E: choose HTML of every interview of this candidate. */
+  press (window, "key", "ctrl+e");
+  wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+  pnl_export_dialog_set_format (dialog, PNL_EXPORT_FORMAT_HTML);
+  pnl_export_dialog_set_scope (dialog, PNL_EXPORT_SCOPE_CANDIDATE);
+  name = pnl_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "Export Candidate.html");
+
+  /* What the file chooser's answer does. */
+  g_assert_true (g_mkdir_with_parents (g_get_user_cache_dir (), 0700) == 0);
+  g_assert_true (pnl_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "Knows &lt;b&gt;indexes&lt;/b&gt; &amp; joins"));
+  g_assert_null (strstr (html, "<b>indexes"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Copy as Markdown: on the clipboard at once. */
+  press (window, "key", "ctrl+shift+c");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_cb, &copied);
+  wait_until (copied != NULL);
+  g_assert_true (g_str_has_prefix (copied, "# "));
+  g_assert_nonnull (strstr (copied, "Export Candidate"));
+  g_assert_nonnull (strstr (copied, "Knows \\<b\\>indexes"));
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *uuid = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Export Candidate");
+  run_app (scenario_export, NULL);
+}
+
+static void
+scenario_import (PnlApplication *app,
+                 PnlWindow      *window,
+                 gpointer        data)
+{
+  GListStore *files = data;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_null (pnl_window_get_session_view (window));
+  pnl_window_import_files (window, G_LIST_MODEL (files));
+  wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "Added 1, updated 0, unchanged 0, refused 1."));
+  g_assert_nonnull (strstr (body, "broken.json"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Scorecards Were Not Imported");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The start page lists what came in. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Imported Candidate"));
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *good_path = g_build_filename (g_get_user_cache_dir (), "good.json", NULL);
+  g_autofree char *broken_path = g_build_filename (g_get_user_cache_dir (), "broken.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *db = pnl_store_get_default_path ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A scorecard from another machine: made here, written out, then the
+   * database is started afresh. */
+  reset_settings ();
+  uuid = prepare_interview ("Imported Candidate");
+  {
+    g_autoptr(PnlStore) store = pnl_store_new (db, &error);
+    g_autoptr(PnlInterview) interview = pnl_store_find_interview (store, uuid, &error);
+    g_autoptr(GListModel) answers = pnl_store_list_answers (store, interview, &error);
+
+    g_assert_no_error (error);
+    text = pnl_scorecard_write (interview, answers, &error);
+    g_assert_no_error (error);
+    g_assert_true (pnl_store_close (store, NULL));
+  }
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (good_path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (broken_path, "{ \"format\": \"panelist-scorecard\",", -1, NULL));
+  g_assert_cmpint (g_remove (db), ==, 0);
+  reset_settings ();
+
+  g_list_store_append (files, good);
+  g_list_store_append (files, broken);
+  run_app (scenario_import, files);
+}
+
+static void
 test_shortcuts_listed (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/panelist/Panelist/gtk/help-overlay.ui");
@@ -938,6 +1075,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/restore", test_restore);
   g_test_add_func ("/ui/window/add-question-clock-banner", test_extras);
   g_test_add_func ("/ui/window/quit-saves", test_quit_saves);
+  g_test_add_func ("/ui/window/export-and-copy", test_export);
+  g_test_add_func ("/ui/window/import", test_import);
 
   return g_test_run ();
 }

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "pnl-answer.h"
+#include "pnl-export.h"
+#include "pnl-export-dialog.h"
 #include "pnl-interview.h"
 #include "pnl-navigator.h"
 #include "pnl-question.h"
@@ -20,6 +22,7 @@
 #include "pnl-session.h"
 #include "pnl-session-area.h"
 #include "pnl-session-view.h"
+#include "pnl-store.h"
 #include "pnl-summary-page.h"
 
 struct _PnlSessionView
@@ -82,6 +85,8 @@ static const struct {
   { "<Alt>s", "session.show-summary", NULL },
   { "<Alt>p", "session.pause", NULL },
   { "<Alt>a", "session.add-question", NULL },
+  { "<Control>e", "session.export", NULL },
+  { "<Control><Shift>c", "session.copy-markdown", NULL },
 };
 
 static char *
@@ -516,6 +521,73 @@ reopen_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_toast (PnlSessionView *self,
+            const char     *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+on_exported (PnlSessionView *self,
+             GFile          *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+
+  show_toast (self, title);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlExportDialog *dialog;
+
+  /* What is on screen goes out, not what was saved a moment ago. */
+  pnl_session_save_now (self->session);
+  pnl_store_flush (pnl_session_get_store (self->session), NULL);
+
+  dialog = pnl_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  pnl_session_get_store (self->session),
+                                  pnl_session_get_interview (self->session));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_markdown_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlInterview *interview = pnl_session_get_interview (self->session);
+  g_autoptr(PnlExportItem) item = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* Straight from what the session holds: no disk in the way. */
+  item = pnl_export_item_new (interview, pnl_session_get_answers (self->session));
+  g_ptr_array_add (items, item);
+
+  if (!(text = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW,
+                                     items, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_toast (self, _("Scorecard copied as Markdown"));
+}
+
 /* Object --------------------------------------------------------------- */
 
 static void
@@ -605,6 +677,8 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.add-question", NULL, add_question_action);
   gtk_widget_class_install_action (widget_class, "session.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "session.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "session.copy-markdown", NULL, copy_markdown_action);
 
   g_type_ensure (PNL_TYPE_NAVIGATOR);
   g_type_ensure (PNL_TYPE_QUESTION_PAGE);

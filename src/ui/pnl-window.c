@@ -13,6 +13,7 @@
 
 #include "pnl-answer.h"
 #include "pnl-bank-library.h"
+#include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-new-interview-dialog.h"
 #include "pnl-session.h"
@@ -49,6 +50,7 @@ pnl_window_actions_update (PnlWindow *self)
   gboolean has_store = pnl_application_get_store (get_app (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-interview", self->session_view != NULL);
 }
 
@@ -169,6 +171,112 @@ close_interview_action (GtkWidget  *widget,
 }
 
 static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PnlImporter *importer = PNL_IMPORTER (object);
+  g_autoptr(PnlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GPtrArray *problems;
+  GtkWidget *dialog;
+  const char *heading;
+
+  if (!pnl_importer_import_files_finish (importer, result, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Translators: what an import did, in counts of scorecards */
+  g_string_append_printf (body, _("Added %u, updated %u, unchanged %u, refused %u."),
+                          pnl_importer_get_n_added (importer),
+                          pnl_importer_get_n_updated (importer),
+                          pnl_importer_get_n_unchanged (importer),
+                          pnl_importer_get_n_failed (importer));
+
+  problems = pnl_importer_get_errors (importer);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "\n\n%s", ((GError *)g_ptr_array_index (problems, i))->message);
+
+  problems = pnl_importer_get_conflicts (importer);
+  if (problems->len > 0)
+    g_string_append_printf (body, "\n\n%s",
+                            ngettext ("One scorecard differs from the copy here at the same revision; the copy here was kept.",
+                                      "Some scorecards differ from the copies here at the same revision; the copies here were kept.",
+                                      problems->len));
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "\n%s", ((GError *)g_ptr_array_index (problems, i))->message);
+
+  if (pnl_importer_get_n_failed (importer) > 0 || pnl_importer_get_n_conflicts (importer) > 0)
+    heading = _("Some Scorecards Were Not Imported");
+  else
+    heading = _("Scorecards Imported");
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  pnl_start_page_reload (self->start_page);
+}
+
+void
+pnl_window_import_files (PnlWindow  *self,
+                         GListModel *files)
+{
+  g_autoptr(PnlImporter) importer = NULL;
+  PnlStore *store;
+
+  g_return_if_fail (PNL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (!(store = pnl_application_get_store (get_app (self))))
+    return;
+
+  /* Parsing runs on a thread; the window stays responsive. */
+  importer = pnl_importer_new (store);
+  pnl_importer_import_files_async (importer, files, NULL, on_import_done, g_object_ref (self));
+}
+
+static void
+on_import_response (PnlWindow            *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      pnl_window_import_files (self, files);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Scorecards"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Panelist scorecards"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 on_open (PnlWindow    *self,
          PnlInterview *interview,
          PnlStartPage *page)
@@ -213,11 +321,14 @@ pnl_window_class_init (PnlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, new_interview_action);
   gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close-interview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
 
   g_type_ensure (PNL_TYPE_START_PAGE);
 }

@@ -26,6 +26,9 @@ gboolean        pnl_window_open_interview     (PnlWindow      *self,
                                                const char     *question_id);
 /* Saves and goes back to the start page. */
 void            pnl_window_close_interview    (PnlWindow      *self);
+/* Imports scorecard files on a thread, then shows what happened. */
+void            pnl_window_import_files       (PnlWindow      *self,
+                                               GListModel     *files);
 /* The interview on screen, or NULL on the start page. */
 PnlSessionView *pnl_window_get_session_view   (PnlWindow      *self);
 
