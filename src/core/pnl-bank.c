@@ -183,14 +183,14 @@ fail (Loader          *loader,
       const char      *format,
       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
+  gboolean ret;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ret = pnl_json_doc_fail_valist (loader->doc, error, PNL_BANK_ERROR, code, pos, format, args);
   va_end (args);
 
-  return pnl_json_doc_fail_literal (loader->doc, error, PNL_BANK_ERROR, code, pos, message);
+  return ret;
 }
 
 /* Reading -------------------------------------------------------------- */
@@ -203,29 +203,11 @@ read_string (Loader      *loader,
              char       **out,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  PnlJsonErrorCodes codes = {
+    PNL_BANK_ERROR, PNL_BANK_ERROR_MISSING, PNL_BANK_ERROR_FORMAT, PNL_BANK_ERROR_INVALID,
+  };
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        return fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, object),
-                     _("the key “%s” is missing"), member);
-
-      *out = g_strdup ("");
-      return TRUE;
-    }
-
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, object, member),
-                 _("“%s” must be text"), member);
-
-  if (required && pnl_str_is_blank (json_node_get_string (node)))
-    return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, object, member),
-                 _("“%s” is empty"), member);
-
-  *out = g_strdup (json_node_get_string (node));
-
-  return TRUE;
+  return pnl_json_doc_read_string (loader->doc, &codes, object, member, required, out, error);
 }
 
 static gboolean

@@ -48,6 +48,34 @@ gboolean         pnl_json_doc_fail_literal   (PnlJsonDoc       *doc,
                                               PnlJsonPosition   pos,
                                               const char       *message);
 
+/* The same, with the message built from @format and @args. */
+gboolean         pnl_json_doc_fail_valist    (PnlJsonDoc       *doc,
+                                              GError          **error,
+                                              GQuark            domain,
+                                              int               code,
+                                              PnlJsonPosition   pos,
+                                              const char       *format,
+                                              va_list           args) G_GNUC_PRINTF (6, 0);
+
+/* The error codes a reader uses for the problems common to every format. */
+typedef struct
+{
+  GQuark domain;
+  int    missing;     /* a required key is absent */
+  int    wrong_type;  /* a value of the wrong JSON type */
+  int    invalid;     /* a value that breaks a rule, such as blank text */
+} PnlJsonErrorCodes;
+
+/* Reads the text member @member of @object: absent or null reads as ""
+ * unless @required, and a required value must not be blank. */
+gboolean         pnl_json_doc_read_string    (PnlJsonDoc              *doc,
+                                              const PnlJsonErrorCodes *codes,
+                                              JsonObject              *object,
+                                              const char              *member,
+                                              gboolean                 required,
+                                              char                   **out,
+                                              GError                 **error);
+
 /* @node as UTF-8 text: two-space indent, members in their order,
  * `"key": value`, empty containers as `{}` and `[]`, a final newline.
  * The same node always gives the same bytes. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pnl-json-private.h"
+#include "pnl-utils.h"
 
 struct _PnlJsonDoc
 {
@@ -226,6 +227,77 @@ pnl_json_doc_fail_literal (PnlJsonDoc       *doc,
     g_set_error (error, domain, code, "%s: %s", doc->name, message);
 
   return FALSE;
+}
+
+gboolean
+pnl_json_doc_fail_valist (PnlJsonDoc       *doc,
+                          GError          **error,
+                          GQuark            domain,
+                          int               code,
+                          PnlJsonPosition   pos,
+                          const char       *format,
+                          va_list           args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return pnl_json_doc_fail_literal (doc, error, domain, code, pos, message);
+}
+
+G_GNUC_PRINTF (6, 7)
+static gboolean
+fail (PnlJsonDoc              *doc,
+      GError                 **error,
+      const PnlJsonErrorCodes *codes,
+      int                      code,
+      PnlJsonPosition          pos,
+      const char              *format,
+      ...)
+{
+  va_list args;
+  gboolean ret;
+
+  va_start (args, format);
+  ret = pnl_json_doc_fail_valist (doc, error, codes->domain, code, pos, format, args);
+  va_end (args);
+
+  return ret;
+}
+
+gboolean
+pnl_json_doc_read_string (PnlJsonDoc              *doc,
+                          const PnlJsonErrorCodes *codes,
+                          JsonObject              *object,
+                          const char              *member,
+                          gboolean                 required,
+                          char                   **out,
+                          GError                 **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (doc, error, codes, codes->missing,
+                     pnl_json_doc_find_member (doc, object, NULL),
+                     _("the key “%s” is missing"), member);
+
+      *out = g_strdup ("");
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (doc, error, codes, codes->wrong_type,
+                 pnl_json_doc_find_member (doc, object, member),
+                 _("“%s” must be text"), member);
+
+  if (required && pnl_str_is_blank (json_node_get_string (node)))
+    return fail (doc, error, codes, codes->invalid,
+                 pnl_json_doc_find_member (doc, object, member),
+                 _("“%s” is empty"), member);
+
+  *out = g_strdup (json_node_get_string (node));
+
+  return TRUE;
 }
 
 /* Writing -------------------------------------------------------------- */

@@ -454,14 +454,14 @@ fail (PnlJsonDoc         *doc,
       const char         *format,
       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
+  gboolean ret;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ret = pnl_json_doc_fail_valist (doc, error, PNL_SCORECARD_ERROR, code, pos, format, args);
   va_end (args);
 
-  return pnl_json_doc_fail_literal (doc, error, PNL_SCORECARD_ERROR, code, pos, message);
+  return ret;
 }
 
 static PnlJsonPosition
@@ -488,29 +488,12 @@ read_string (PnlJsonDoc  *doc,
              char       **out,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  PnlJsonErrorCodes codes = {
+    PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_MISSING,
+    PNL_SCORECARD_ERROR_FORMAT, PNL_SCORECARD_ERROR_INVALID,
+  };
 
-  if (is_null (node))
-    {
-      if (required)
-        return fail (doc, error, PNL_SCORECARD_ERROR_MISSING, at (doc, object, NULL),
-                     _("the key “%s” is missing"), member);
-
-      *out = g_strdup ("");
-      return TRUE;
-    }
-
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, member),
-                 _("“%s” must be text"), member);
-
-  if (required && pnl_str_is_blank (json_node_get_string (node)))
-    return fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, member),
-                 _("“%s” is empty"), member);
-
-  *out = g_strdup (json_node_get_string (node));
-
-  return TRUE;
+  return pnl_json_doc_read_string (doc, &codes, object, member, required, out, error);
 }
 
 static gboolean
