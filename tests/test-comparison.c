@@ -48,6 +48,37 @@
  *   people 3; ops asked but unscored (a new area, after people).
  *     people = 3.00, 1 interviewer, spread 0.00; ops NAN; design NAN
  *     mean = 3.00; interviews 1; every recommendation 0, none 1
+ *
+ * Disagreements (spread >= 2.0): Ada's design (2.00) only; data is 1.50.
+ *   Cy has one interviewer: none.  test_disagreements adds Dee Dunn:
+ *     P: design 1, data 1, people 4, ops 1 2 2 (5/3)
+ *     Q: design 4, data 3, people 1, ops 4 4 3 (11/3)
+ *     R: data 3 4 (3.5)
+ *   design 4 - 1 = 3.0, data 3.5 - 1 = 2.5, people 4 - 1 = 3.0,
+ *   ops 11/3 - 5/3 = 2.0 (1.9999999999999998 in doubles: still counts).
+ *   Order: design 3.0, people 3.0 (equal: area order), data 2.5, ops 2.0.
+ *
+ * Calibration (interviewers of counted interviews: A, then B; C's is in
+ * progress, D's of another role):
+ *   candidates' means: Ada 2.75, Cy 3.00
+ *   A scored Ada (own mean 2.5) and Cy (3.0):
+ *     mean (2.5 + 3.0) / 2 = 2.75, panel (2.75 + 3.00) / 2 = 2.875,
+ *     difference -0.125 (stricter), 2 candidates
+ *   B scored Ada (3.0): mean 3.0, panel 2.75, difference +0.25, 1 candidate
+ *   test_calibration adds E, submitted for Cy with nothing scored: E is
+ *   listed third, 0 candidates, NAN; Cy's mean and A's figures unchanged.
+ *
+ * Independent scoring, local interviewer C: C's ada-4 is in progress, so
+ *   Ada is hidden: A's and B's scorecards do not count, C has no
+ *   submitted one: interviews 0, interviewers 0, every recommendation 0,
+ *   mean NAN, every area NAN, no disagreement.  Cy is not hidden (an
+ *   interview in progress of C with Cy for another role does not count):
+ *   mean 3.00 as before.  Calibration: B only scored Ada: not listed;
+ *   A over Cy alone: mean 3.0, panel 3.0, difference 0, 1 candidate.
+ * Local interviewer A with an interview in progress with Ada (ada-6):
+ *   Ada is hidden but A's own ada-1 and ada-3 count: interviews 2,
+ *   interviewers 1, yes 1, no 1, strong yes 0; mean 2.5; design 2.00 by
+ *   1 interviewer, spread 0: no disagreement; data 4.00.
  */
 
 static PnlScale *
@@ -389,6 +420,230 @@ test_empty (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&comparison));
 }
 
+static void
+test_disagreements (Fixture       *f,
+                    gconstpointer  data)
+{
+  const PnlInterviewState done = PNL_INTERVIEW_STATE_SUBMITTED;
+  g_autoptr(PnlComparison) comparison = NULL;
+  guint design, area_data, people, ops;
+  guint dee;
+
+  add_item (f, "dee-1", "Dee Dunn", "", ROLE, "P", done, PNL_RECOMMENDATION_YES,
+            "design", 1, "data", 1, "people", 4, "ops", 1, "ops", 2, "ops", 2, NULL);
+  add_item (f, "dee-2", "Dee Dunn", "", ROLE, "Q", done, PNL_RECOMMENDATION_NO,
+            "design", 4, "data", 3, "people", 1, "ops", 4, "ops", 4, "ops", 3, NULL);
+  add_item (f, "dee-3", "Dee Dunn", "", ROLE, "R", done, PNL_RECOMMENDATION_NO,
+            "data", 3, "data", 4, NULL);
+  comparison = compare (f);
+
+  design = find_area (comparison, "design");
+  area_data = find_area (comparison, "data");
+  people = find_area (comparison, "people");
+  ops = find_area (comparison, "ops");
+  dee = 2;
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, dee), ==, "Dee Dunn");
+
+  /* Ada: design (2.00) is one, data (1.50) is not. */
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, 0), ==, 1);
+  g_assert_true (pnl_comparison_has_disagreements (comparison, 0));
+  g_assert_cmpuint (pnl_comparison_get_disagreement_area (comparison, 0, 0), ==, design);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_disagreement_spread (comparison, 0, 0), 2.0, EPSILON);
+  g_assert_true (pnl_comparison_is_disagreement (comparison, 0, design));
+  g_assert_false (pnl_comparison_is_disagreement (comparison, 0, area_data));
+  g_assert_false (pnl_comparison_is_disagreement (comparison, 0, people));
+
+  /* Cy: one interviewer, nothing to disagree about. */
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, 1), ==, 0);
+  g_assert_false (pnl_comparison_has_disagreements (comparison, 1));
+  g_assert_false (pnl_comparison_is_disagreement (comparison, 1, people));
+
+  /* Dee: by spread, equal spreads in area order; ops's 2.0 counts even
+   * though 11/3 - 5/3 falls just short of it in doubles. */
+  g_assert_cmpfloat (11.0 / 3 - 5.0 / 3, <, 2.0);
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, dee), ==, 4);
+  g_assert_true (pnl_comparison_has_disagreements (comparison, dee));
+  g_assert_cmpuint (pnl_comparison_get_disagreement_area (comparison, dee, 0), ==, design);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_disagreement_spread (comparison, dee, 0), 3.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_disagreement_area (comparison, dee, 1), ==, people);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_disagreement_spread (comparison, dee, 1), 3.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_disagreement_area (comparison, dee, 2), ==, area_data);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_disagreement_spread (comparison, dee, 2), 2.5, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_disagreement_area (comparison, dee, 3), ==, ops);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_disagreement_spread (comparison, dee, 3), 2.0, EPSILON);
+  g_assert_true (pnl_comparison_is_disagreement (comparison, dee, ops));
+  g_assert_true (pnl_comparison_is_disagreement (comparison, dee, area_data));
+}
+
+static void
+test_calibration (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+
+  g_assert_cmpuint (pnl_comparison_get_n_calibrations (comparison), ==, 2);
+
+  /* A: Ada 2.5 and Cy 3.0 against the panel's 2.75 and 3.00 */
+  g_assert_cmpstr (pnl_comparison_get_calibration_interviewer (comparison, 0), ==, "A");
+  g_assert_cmpuint (pnl_comparison_get_calibration_n_candidates (comparison, 0), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_mean (comparison, 0), 2.75, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_panel_mean (comparison, 0), 2.875, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_difference (comparison, 0), -0.125, EPSILON);
+
+  /* B: Ada 3.0 against 2.75: more lenient */
+  g_assert_cmpstr (pnl_comparison_get_calibration_interviewer (comparison, 1), ==, "B");
+  g_assert_cmpuint (pnl_comparison_get_calibration_n_candidates (comparison, 1), ==, 1);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_mean (comparison, 1), 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_panel_mean (comparison, 1), 2.75, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_difference (comparison, 1), 0.25, EPSILON);
+
+  /* E scored nothing: listed, without figures, and changes nobody's. */
+  add_item (f, "cy-2", "Cy Chen", "", ROLE, "E", PNL_INTERVIEW_STATE_SUBMITTED,
+            PNL_RECOMMENDATION_NO, "people", 0, NULL);
+  g_clear_object (&comparison);
+  comparison = compare (f);
+
+  g_assert_cmpuint (pnl_comparison_get_n_calibrations (comparison), ==, 3);
+  g_assert_cmpstr (pnl_comparison_get_calibration_interviewer (comparison, 2), ==, "E");
+  g_assert_cmpuint (pnl_comparison_get_calibration_n_candidates (comparison, 2), ==, 0);
+  g_assert_true (isnan (pnl_comparison_get_calibration_mean (comparison, 2)));
+  g_assert_true (isnan (pnl_comparison_get_calibration_panel_mean (comparison, 2)));
+  g_assert_true (isnan (pnl_comparison_get_calibration_difference (comparison, 2)));
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_panel_mean (comparison, 0), 2.875, EPSILON);
+}
+
+static void
+assert_ada_hidden_from_c (PnlComparison *comparison)
+{
+  guint design = find_area (comparison, "design");
+
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 2);
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, 0), ==, "Ada Lovelace");
+
+  g_assert_true (pnl_comparison_is_hidden (comparison, 0));
+  g_assert_cmpstr (pnl_comparison_get_hidden_reason (comparison, 0), ==,
+                   "Hidden until you submit your own scorecard for this candidate.");
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, 0), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, 0), ==, 0);
+  for (guint rec = PNL_RECOMMENDATION_NONE; rec <= PNL_RECOMMENDATION_STRONG_YES; rec++)
+    g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, rec), ==, 0);
+  g_assert_true (isnan (pnl_comparison_get_mean (comparison, 0)));
+  for (guint a = 0; a < pnl_comparison_get_n_areas (comparison); a++)
+    {
+      g_assert_true (isnan (pnl_comparison_get_area_score (comparison, 0, a)));
+      g_assert_true (isnan (pnl_comparison_get_area_spread (comparison, 0, a)));
+      g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 0, a), ==, 0);
+    }
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, 0), ==, 0);
+  g_assert_false (pnl_comparison_is_disagreement (comparison, 0, design));
+
+  /* Cy is not hidden from C. */
+  g_assert_false (pnl_comparison_is_hidden (comparison, 1));
+  g_assert_null (pnl_comparison_get_hidden_reason (comparison, 1));
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 1), 3.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 1, PNL_RECOMMENDATION_NONE), ==, 1);
+
+  /* B only scored Ada; A counts over Cy alone. */
+  g_assert_cmpuint (pnl_comparison_get_n_calibrations (comparison), ==, 1);
+  g_assert_cmpstr (pnl_comparison_get_calibration_interviewer (comparison, 0), ==, "A");
+  g_assert_cmpuint (pnl_comparison_get_calibration_n_candidates (comparison, 0), ==, 1);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_mean (comparison, 0), 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_panel_mean (comparison, 0), 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_calibration_difference (comparison, 0), 0.0, EPSILON);
+}
+
+static void
+test_hidden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = NULL;
+  g_autoptr(GPtrArray) reversed = NULL;
+
+  /* C's interview in progress with Cy, but for another role. */
+  add_item (f, "cy-other", "Cy Chen", "", "Frontend developer", "C", PNL_INTERVIEW_STATE_IN_PROGRESS,
+            PNL_RECOMMENDATION_NONE, "people", 1, NULL);
+
+  /* Nobody local: nothing hidden. */
+  comparison = compare (f);
+  g_assert_null (pnl_comparison_get_local_interviewer (comparison));
+  g_assert_false (pnl_comparison_is_hidden (comparison, 0));
+  g_assert_null (pnl_comparison_get_hidden_reason (comparison, 0));
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 0), 2.75, EPSILON);
+
+  /* Set after the figures were read: they follow. */
+  pnl_comparison_set_local_interviewer (comparison, "C");
+  g_assert_cmpstr (pnl_comparison_get_local_interviewer (comparison), ==, "C");
+  assert_ada_hidden_from_c (comparison);
+
+  /* And back. */
+  pnl_comparison_set_local_interviewer (comparison, NULL);
+  g_assert_false (pnl_comparison_is_hidden (comparison, 0));
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 0), 2.75, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, 0), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_calibrations (comparison), ==, 2);
+
+  /* Set first, the interview in progress added after the others and
+   * before them: the same. */
+  g_clear_object (&comparison);
+  comparison = pnl_comparison_new (ROLE);
+  pnl_comparison_set_local_interviewer (comparison, "C");
+  for (guint i = 0; i < f->items->len; i++)
+    {
+      PnlExportItem *item = g_ptr_array_index (f->items, i);
+
+      pnl_comparison_add (comparison, pnl_export_item_get_interview (item),
+                          pnl_export_item_get_answers (item));
+    }
+  assert_ada_hidden_from_c (comparison);
+
+  reversed = g_ptr_array_new ();
+  for (guint i = f->items->len; i > 0; i--)
+    g_ptr_array_add (reversed, g_ptr_array_index (f->items, i - 1));
+  g_clear_object (&comparison);
+  comparison = pnl_comparison_new_for_items (ROLE, reversed);
+  g_object_set (comparison, "local-interviewer", "C", NULL);
+  /* reversed, Cy comes first */
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (comparison, 0), ==, "Cy Chen");
+  g_assert_true (pnl_comparison_is_hidden (comparison, 1));
+  g_assert_false (pnl_comparison_is_hidden (comparison, 0));
+  g_assert_true (isnan (pnl_comparison_get_mean (comparison, 1)));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, 1), ==, 0);
+}
+
+static void
+test_hidden_own_scores (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = NULL;
+  guint design;
+
+  /* A, local, is interviewing Ada again. */
+  add_item (f, "ada-6", "Ada Lovelace", "ATS-1", ROLE, "A", PNL_INTERVIEW_STATE_IN_PROGRESS,
+            PNL_RECOMMENDATION_STRONG_NO, "design", 4, NULL);
+  comparison = compare (f);
+  pnl_comparison_set_local_interviewer (comparison, "A");
+  design = find_area (comparison, "design");
+
+  g_assert_true (pnl_comparison_is_hidden (comparison, 0));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, 0), ==, 2);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, 0), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_YES), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_NO), ==, 1);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_STRONG_YES), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, 0, PNL_RECOMMENDATION_STRONG_NO), ==, 0);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 0), 2.5, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 0, design), 2.0, EPSILON);
+  g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (comparison, 0, design), ==, 1);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_spread (comparison, 0, design), 0.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_area_score (comparison, 0, find_area (comparison, "data")),
+                                  4.0, EPSILON);
+  g_assert_false (pnl_comparison_has_disagreements (comparison, 0));
+
+  /* Bo: A's interview in progress, but no submitted one: still no row. */
+  g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 2);
+  g_assert_false (pnl_comparison_is_hidden (comparison, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +661,10 @@ main (int   argc,
   ADD ("/core/comparison/submitted-only", test_submitted_only);
   ADD ("/core/comparison/same-name", test_same_name);
   ADD ("/core/comparison/empty", test_empty);
+  ADD ("/core/comparison/disagreements", test_disagreements);
+  ADD ("/core/comparison/calibration", test_calibration);
+  ADD ("/core/comparison/hidden", test_hidden);
+  ADD ("/core/comparison/hidden-own-scores", test_hidden_own_scores);
 
 #undef ADD
 

@@ -750,6 +750,72 @@ test_role_markdown_table (Fixture       *f,
   g_assert_nonnull (strstr (text, "| 1.00 (1) | 2.00 (1) | — | — |"));
 }
 
+/* Independent scoring: Sam, local, is interviewing Bo again (in
+ * progress): Bo is hidden from Sam, so Priya's 1.50 for Bo shows nowhere;
+ * Zoë, whom Sam already scored, is not hidden. */
+static void
+test_role_hidden (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 3, 7, 10, 0, 0);
+  g_autoptr(PnlExportItem) bo_open = make_item ("55555555-5555-4555-8555-555555555555", "Bo Berg", "",
+                                                "Technical 2", SAM, at,
+                                                PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
+                                                "", NULL, 0);
+  g_autoptr(GPtrArray) items = items_for (f, PNL_EXPORT_SCOPE_ROLE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  const char *reason = "Hidden until you submit your own scorecard for this candidate.";
+
+  g_ptr_array_add (items, pnl_export_item_ref (bo_open));
+
+  /* Nobody local: as pnl_export_to_string(), byte for byte. */
+  for (PnlExportFormat format = PNL_EXPORT_FORMAT_MARKDOWN; format <= PNL_EXPORT_FORMAT_JSON; format++)
+    {
+      g_autofree char *plain = pnl_export_to_string (format, PNL_EXPORT_SCOPE_ROLE, items, &error);
+      g_autofree char *nobody = NULL;
+
+      g_assert_no_error (error);
+      nobody = pnl_export_to_string_for (format, PNL_EXPORT_SCOPE_ROLE, items, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (plain, ==, nobody);
+      if (format != PNL_EXPORT_FORMAT_JSON)
+        g_assert_nonnull (strstr (plain, "1.50"));
+      g_assert_null (strstr (plain, reason));
+    }
+
+  md = pnl_export_to_string_for (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE, items, SAM, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (md, "| Bo Berg | — | — | — | — | — | — | — |\n"));
+  g_assert_nonnull (strstr (md, "| 2 | Strong no: 0, No: 1, Yes: 0, Strong yes: 1 | 2.67 | 2.50 (2) | 2.50 (2) | 4.00 (1) | 2.00 (1) |\n"));
+  g_assert_nonnull (strstr (md, "\n- Bo Berg: Hidden until you submit your own scorecard for this candidate.\n"));
+  g_assert_null (strstr (md, "1.50"));
+
+  html = pnl_export_to_string_for (PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_ROLE, items, SAM, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<th scope=\"row\" dir=\"auto\">Bo Berg</th><td class=\"number\">—</td>"));
+  g_assert_nonnull (strstr (html, "<p class=\"empty\"><span dir=\"auto\">Bo Berg</span>: "
+                                  "Hidden until you submit your own scorecard for this candidate.</p>\n"));
+  g_assert_null (strstr (html, "1.50"));
+
+  csv = pnl_export_to_string_for (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, SAM, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "\r\nBo Berg,,,,,,,\r\n"));
+  g_assert_null (strstr (csv, "1.50"));
+  g_assert_nonnull (strstr (csv, ",2.67,"));
+
+  /* JSON: Priya's scorecard for Bo is left out, Zoë's two stay. */
+  json = pnl_export_to_string_for (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_ROLE, items, SAM, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (json, "33333333-3333-4333-8333-333333333333"));
+  g_assert_null (strstr (json, "55555555-5555-4555-8555-555555555555"));
+  g_assert_nonnull (strstr (json, "11111111-1111-4111-8111-111111111111"));
+  g_assert_nonnull (strstr (json, "22222222-2222-4222-8222-222222222222"));
+}
+
 /* Errors and order */
 
 static void
@@ -1008,6 +1074,7 @@ main (int   argc,
   ADD ("/core/export/large-note", test_large_note);
   ADD ("/core/export/role/submitted-only", test_role_submitted_only);
   ADD ("/core/export/role/markdown-table", test_role_markdown_table);
+  ADD ("/core/export/role/hidden", test_role_hidden);
   ADD ("/core/export/errors", test_errors);
   ADD ("/core/export/json-role", test_json_role);
   ADD ("/core/export/deterministic", test_deterministic);

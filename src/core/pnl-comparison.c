@@ -40,16 +40,42 @@ typedef struct
   char   *name;
   GArray *areas;
   Tally   total;
+  guint   n_interviews;
+  guint   recommendations[N_RECOMMENDATIONS];
 } Rater;
+
+typedef struct
+{
+  guint  area;
+  double spread;
+} Disagreement;
 
 typedef struct
 {
   char      *name;
   char      *reference;
-  guint      n_interviews;
-  guint      recommendations[N_RECOMMENDATIONS];
   GPtrArray *raters;
+
+  /* Computed, see ensure_computed() */
+  gboolean   hidden;
+  GArray    *disagreements;
 } Candidate;
+
+/* An interview in progress of this role: who with whom. */
+typedef struct
+{
+  char *interviewer;
+  char *name;
+  char *reference;
+} OpenInterview;
+
+typedef struct
+{
+  const char *interviewer;
+  guint       n_candidates;
+  double      mean;
+  double      panel_mean;
+} Calibration;
 
 struct _PnlComparison
 {
@@ -62,6 +88,16 @@ struct _PnlComparison
   GHashTable *area_index;
   /* Candidate, in order of first appearance */
   GPtrArray  *candidates;
+  /* Interviewer names of the interviews that count, in order of first
+   * appearance */
+  GPtrArray  *interviewers;
+  /* OpenInterview */
+  GPtrArray  *open_interviews;
+  char       *local_interviewer;
+
+  /* What ensure_computed() derives, valid unless @dirty */
+  GArray     *calibrations;
+  guint       dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PnlComparison, pnl_comparison, G_TYPE_OBJECT)
@@ -69,6 +105,7 @@ G_DEFINE_FINAL_TYPE (PnlComparison, pnl_comparison, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ROLE,
+  PROP_LOCAL_INTERVIEWER,
   N_PROPS
 };
 
@@ -102,7 +139,19 @@ candidate_free (gpointer data)
   g_free (candidate->name);
   g_free (candidate->reference);
   g_ptr_array_unref (candidate->raters);
+  g_array_unref (candidate->disagreements);
   g_free (candidate);
+}
+
+static void
+open_interview_free (gpointer data)
+{
+  OpenInterview *open = data;
+
+  g_free (open->interviewer);
+  g_free (open->name);
+  g_free (open->reference);
+  g_free (open);
 }
 
 static void
@@ -114,6 +163,10 @@ pnl_comparison_finalize (GObject *object)
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->area_index, g_hash_table_unref);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->interviewers, g_ptr_array_unref);
+  g_clear_pointer (&self->open_interviews, g_ptr_array_unref);
+  g_clear_pointer (&self->local_interviewer, g_free);
+  g_clear_pointer (&self->calibrations, g_array_unref);
 
   G_OBJECT_CLASS (pnl_comparison_parent_class)->finalize (object);
 }
@@ -130,6 +183,10 @@ pnl_comparison_get_property (GObject    *object,
     {
     case PROP_ROLE:
       g_value_set_string (value, self->role);
+      break;
+
+    case PROP_LOCAL_INTERVIEWER:
+      g_value_set_string (value, self->local_interviewer);
       break;
 
     default:
@@ -150,6 +207,10 @@ pnl_comparison_set_property (GObject      *object,
     case PROP_ROLE:
       g_free (self->role);
       self->role = g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
+      break;
+
+    case PROP_LOCAL_INTERVIEWER:
+      pnl_comparison_set_local_interviewer (self, g_value_get_string (value));
       break;
 
     default:
@@ -174,6 +235,13 @@ pnl_comparison_class_init (PnlComparisonClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_LOCAL_INTERVIEWER] =
+    g_param_spec_string ("local-interviewer", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -184,6 +252,10 @@ pnl_comparison_init (PnlComparison *self)
   self->areas = g_ptr_array_new_with_free_func (area_free);
   self->area_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
+  self->interviewers = g_ptr_array_new_with_free_func (g_free);
+  self->open_interviews = g_ptr_array_new_with_free_func (open_interview_free);
+  self->calibrations = g_array_new (FALSE, FALSE, sizeof (Calibration));
+  self->dirty = TRUE;
 }
 
 /**
@@ -277,9 +349,21 @@ ensure_candidate (PnlComparison *self,
   candidate->name = g_strdup (name);
   candidate->reference = g_strdup (reference);
   candidate->raters = g_ptr_array_new_with_free_func (rater_free);
+  candidate->disagreements = g_array_new (FALSE, FALSE, sizeof (Disagreement));
   g_ptr_array_add (self->candidates, candidate);
 
   return candidate;
+}
+
+static void
+ensure_interviewer (PnlComparison *self,
+                    const char    *name)
+{
+  for (guint i = 0; i < self->interviewers->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->interviewers, i), name))
+      return;
+
+  g_ptr_array_add (self->interviewers, g_strdup (name));
 }
 
 static Rater *
@@ -324,20 +408,33 @@ pnl_comparison_add (PnlComparison *self,
   g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (answers), FALSE);
 
-  if (pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED ||
-      g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0)
+  if (g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0)
     return FALSE;
+
+  self->dirty = TRUE;
+
+  if (pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
+    {
+      OpenInterview *open = g_new0 (OpenInterview, 1);
+
+      open->interviewer = g_strdup (not_null (pnl_interview_get_interviewer (interview)));
+      open->name = g_strdup (not_null (pnl_interview_get_candidate_name (interview)));
+      open->reference = g_strdup (not_null (pnl_interview_get_candidate_reference (interview)));
+      g_ptr_array_add (self->open_interviews, open);
+
+      return FALSE;
+    }
 
   candidate = ensure_candidate (self,
                                 not_null (pnl_interview_get_candidate_name (interview)),
                                 not_null (pnl_interview_get_candidate_reference (interview)));
-  candidate->n_interviews++;
+  ensure_interviewer (self, not_null (pnl_interview_get_interviewer (interview)));
+  rater = ensure_rater (candidate, not_null (pnl_interview_get_interviewer (interview)));
+  rater->n_interviews++;
 
   rec = pnl_interview_get_recommendation (interview);
   if ((guint) rec < N_RECOMMENDATIONS)
-    candidate->recommendations[rec]++;
-
-  rater = ensure_rater (candidate, not_null (pnl_interview_get_interviewer (interview)));
+    rater->recommendations[rec]++;
 
   n_answers = g_list_model_get_n_items (answers);
 
@@ -410,6 +507,8 @@ pnl_comparison_get_n_candidates (PnlComparison *self)
   return self->candidates->len;
 }
 
+static void ensure_computed (PnlComparison *self);
+
 static Candidate *
 get_candidate (PnlComparison *self,
                guint          candidate)
@@ -417,7 +516,19 @@ get_candidate (PnlComparison *self,
   g_return_val_if_fail (PNL_IS_COMPARISON (self), NULL);
   g_return_val_if_fail (candidate < self->candidates->len, NULL);
 
+  ensure_computed (self);
+
   return g_ptr_array_index (self->candidates, candidate);
+}
+
+/* Whether @rater counts for @candidate: not when the candidate is
+ * hidden, unless the rater is the local interviewer. */
+static gboolean
+rater_counts (PnlComparison *self,
+              Candidate     *candidate,
+              Rater         *rater)
+{
+  return !candidate->hidden || g_strcmp0 (rater->name, self->local_interviewer) == 0;
 }
 
 const char *
@@ -443,8 +554,17 @@ pnl_comparison_get_n_interviews (PnlComparison *self,
                                  guint          candidate)
 {
   Candidate *c = get_candidate (self, candidate);
+  guint n = 0;
 
-  return c != NULL ? c->n_interviews : 0;
+  for (guint i = 0; c != NULL && i < c->raters->len; i++)
+    {
+      Rater *rater = g_ptr_array_index (c->raters, i);
+
+      if (rater_counts (self, c, rater))
+        n += rater->n_interviews;
+    }
+
+  return n;
 }
 
 guint
@@ -452,8 +572,13 @@ pnl_comparison_get_n_interviewers (PnlComparison *self,
                                    guint          candidate)
 {
   Candidate *c = get_candidate (self, candidate);
+  guint n = 0;
 
-  return c != NULL ? c->raters->len : 0;
+  for (guint i = 0; c != NULL && i < c->raters->len; i++)
+    if (rater_counts (self, c, g_ptr_array_index (c->raters, i)))
+      n++;
+
+  return n;
 }
 
 guint
@@ -462,10 +587,19 @@ pnl_comparison_get_n_recommendations (PnlComparison     *self,
                                       PnlRecommendation  rec)
 {
   Candidate *c = get_candidate (self, candidate);
+  guint n = 0;
 
   g_return_val_if_fail ((guint) rec < N_RECOMMENDATIONS, 0);
 
-  return c != NULL ? c->recommendations[rec] : 0;
+  for (guint i = 0; c != NULL && i < c->raters->len; i++)
+    {
+      Rater *rater = g_ptr_array_index (c->raters, i);
+
+      if (rater_counts (self, c, rater))
+        n += rater->recommendations[rec];
+    }
+
+  return n;
 }
 
 typedef struct
@@ -476,10 +610,12 @@ typedef struct
   guint  n;
 } Means;
 
-/* The interviewer means of one area (@area >= 0) or of all (-1). */
+/* The interviewer means of one area (@area >= 0) or of all (-1), of
+ * the interviewers who count. */
 static Means
-collect_means (Candidate *candidate,
-               int        area)
+collect_means (PnlComparison *self,
+               Candidate     *candidate,
+               int            area)
 {
   Means means = { 0.0, INFINITY, -INFINITY, 0 };
 
@@ -488,6 +624,9 @@ collect_means (Candidate *candidate,
       Rater *rater = g_ptr_array_index (candidate->raters, i);
       const Tally *tally;
       double mean;
+
+      if (!rater_counts (self, candidate, rater))
+        continue;
 
       if (area < 0)
         tally = &rater->total;
@@ -519,7 +658,7 @@ pnl_comparison_get_mean (PnlComparison *self,
   if (c == NULL)
     return NAN;
 
-  means = collect_means (c, -1);
+  means = collect_means (self, c, -1);
 
   return means.n > 0 ? means.sum / means.n : NAN;
 }
@@ -538,7 +677,7 @@ pnl_comparison_get_area_score (PnlComparison *self,
   if (c == NULL)
     return NAN;
 
-  means = collect_means (c, (int) area);
+  means = collect_means (self, c, (int) area);
 
   return means.n > 0 ? means.sum / means.n : NAN;
 }
@@ -553,7 +692,7 @@ pnl_comparison_get_area_n_interviewers (PnlComparison *self,
   g_return_val_if_fail (PNL_IS_COMPARISON (self), 0);
   g_return_val_if_fail (area < self->areas->len, 0);
 
-  return c != NULL ? collect_means (c, (int) area).n : 0;
+  return c != NULL ? collect_means (self, c, (int) area).n : 0;
 }
 
 double
@@ -570,7 +709,320 @@ pnl_comparison_get_area_spread (PnlComparison *self,
   if (c == NULL)
     return NAN;
 
-  means = collect_means (c, (int) area);
+  means = collect_means (self, c, (int) area);
 
   return means.n > 0 ? means.max - means.min : NAN;
+}
+
+/* Computed figures */
+
+#define DISAGREEMENT_TOLERANCE 1e-9
+
+static gboolean
+candidate_is_open (PnlComparison *self,
+                   Candidate     *candidate)
+{
+  if (self->local_interviewer == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->open_interviews->len; i++)
+    {
+      OpenInterview *open = g_ptr_array_index (self->open_interviews, i);
+
+      if (g_str_equal (open->interviewer, self->local_interviewer) &&
+          g_str_equal (open->name, candidate->name) &&
+          g_str_equal (open->reference, candidate->reference))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+compare_disagreements (gconstpointer a,
+                       gconstpointer b)
+{
+  const Disagreement *da = a;
+  const Disagreement *db = b;
+
+  if (da->spread != db->spread)
+    return da->spread > db->spread ? -1 : 1;
+
+  return da->area < db->area ? -1 : (da->area > db->area ? 1 : 0);
+}
+
+static void
+compute_disagreements (PnlComparison *self,
+                       Candidate     *candidate)
+{
+  g_array_set_size (candidate->disagreements, 0);
+
+  for (guint a = 0; a < self->areas->len; a++)
+    {
+      Means means = collect_means (self, candidate, (int) a);
+      Disagreement disagreement;
+
+      if (means.n < 2 ||
+          means.max - means.min < PNL_COMPARISON_DISAGREEMENT - DISAGREEMENT_TOLERANCE)
+        continue;
+
+      disagreement.area = a;
+      disagreement.spread = means.max - means.min;
+      g_array_append_val (candidate->disagreements, disagreement);
+    }
+
+  g_array_sort (candidate->disagreements, compare_disagreements);
+}
+
+static void
+compute_calibrations (PnlComparison *self)
+{
+  g_array_set_size (self->calibrations, 0);
+
+  for (guint i = 0; i < self->interviewers->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->interviewers, i);
+      Calibration calibration = { name, 0, NAN, NAN };
+      gboolean seen = FALSE;
+      double own_sum = 0.0;
+      double panel_sum = 0.0;
+
+      for (guint c = 0; c < self->candidates->len; c++)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, c);
+          Means panel;
+
+          for (guint r = 0; r < candidate->raters->len; r++)
+            {
+              Rater *rater = g_ptr_array_index (candidate->raters, r);
+
+              if (!g_str_equal (rater->name, name) ||
+                  !rater_counts (self, candidate, rater))
+                continue;
+
+              seen = TRUE;
+
+              if (rater->total.count == 0)
+                continue;
+
+              panel = collect_means (self, candidate, -1);
+              own_sum += (double) rater->total.sum / rater->total.count;
+              panel_sum += panel.sum / panel.n;
+              calibration.n_candidates++;
+            }
+        }
+
+      /* Only in hidden candidates: not there at all. */
+      if (!seen)
+        continue;
+
+      if (calibration.n_candidates > 0)
+        {
+          calibration.mean = own_sum / calibration.n_candidates;
+          calibration.panel_mean = panel_sum / calibration.n_candidates;
+        }
+
+      g_array_append_val (self->calibrations, calibration);
+    }
+}
+
+/* Derives the hidden flags, disagreements and calibrations once after a
+ * change, so that the getters stay cheap. */
+static void
+ensure_computed (PnlComparison *self)
+{
+  if (!self->dirty)
+    return;
+
+  /* Hidden first: every figure below depends on it. */
+  for (guint c = 0; c < self->candidates->len; c++)
+    {
+      Candidate *candidate = g_ptr_array_index (self->candidates, c);
+
+      candidate->hidden = candidate_is_open (self, candidate);
+    }
+
+  for (guint c = 0; c < self->candidates->len; c++)
+    compute_disagreements (self, g_ptr_array_index (self->candidates, c));
+
+  compute_calibrations (self);
+
+  self->dirty = FALSE;
+}
+
+guint
+pnl_comparison_get_n_disagreements (PnlComparison *self,
+                                    guint          candidate)
+{
+  Candidate *c = get_candidate (self, candidate);
+
+  return c != NULL ? c->disagreements->len : 0;
+}
+
+gboolean
+pnl_comparison_has_disagreements (PnlComparison *self,
+                                  guint          candidate)
+{
+  return pnl_comparison_get_n_disagreements (self, candidate) > 0;
+}
+
+static const Disagreement *
+get_disagreement (PnlComparison *self,
+                  guint          candidate,
+                  guint          i)
+{
+  Candidate *c = get_candidate (self, candidate);
+
+  if (c == NULL)
+    return NULL;
+
+  g_return_val_if_fail (i < c->disagreements->len, NULL);
+
+  return &g_array_index (c->disagreements, Disagreement, i);
+}
+
+guint
+pnl_comparison_get_disagreement_area (PnlComparison *self,
+                                      guint          candidate,
+                                      guint          i)
+{
+  const Disagreement *d = get_disagreement (self, candidate, i);
+
+  return d != NULL ? d->area : 0;
+}
+
+double
+pnl_comparison_get_disagreement_spread (PnlComparison *self,
+                                        guint          candidate,
+                                        guint          i)
+{
+  const Disagreement *d = get_disagreement (self, candidate, i);
+
+  return d != NULL ? d->spread : NAN;
+}
+
+gboolean
+pnl_comparison_is_disagreement (PnlComparison *self,
+                                guint          candidate,
+                                guint          area)
+{
+  Candidate *c = get_candidate (self, candidate);
+
+  g_return_val_if_fail (area < self->areas->len, FALSE);
+
+  for (guint i = 0; c != NULL && i < c->disagreements->len; i++)
+    if (g_array_index (c->disagreements, Disagreement, i).area == area)
+      return TRUE;
+
+  return FALSE;
+}
+
+guint
+pnl_comparison_get_n_calibrations (PnlComparison *self)
+{
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), 0);
+
+  ensure_computed (self);
+
+  return self->calibrations->len;
+}
+
+static const Calibration *
+get_calibration (PnlComparison *self,
+                 guint          i)
+{
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), NULL);
+
+  ensure_computed (self);
+
+  g_return_val_if_fail (i < self->calibrations->len, NULL);
+
+  return &g_array_index (self->calibrations, Calibration, i);
+}
+
+const char *
+pnl_comparison_get_calibration_interviewer (PnlComparison *self,
+                                            guint          i)
+{
+  const Calibration *calibration = get_calibration (self, i);
+
+  return calibration != NULL ? calibration->interviewer : NULL;
+}
+
+guint
+pnl_comparison_get_calibration_n_candidates (PnlComparison *self,
+                                             guint          i)
+{
+  const Calibration *calibration = get_calibration (self, i);
+
+  return calibration != NULL ? calibration->n_candidates : 0;
+}
+
+double
+pnl_comparison_get_calibration_mean (PnlComparison *self,
+                                     guint          i)
+{
+  const Calibration *calibration = get_calibration (self, i);
+
+  return calibration != NULL ? calibration->mean : NAN;
+}
+
+double
+pnl_comparison_get_calibration_panel_mean (PnlComparison *self,
+                                           guint          i)
+{
+  const Calibration *calibration = get_calibration (self, i);
+
+  return calibration != NULL ? calibration->panel_mean : NAN;
+}
+
+double
+pnl_comparison_get_calibration_difference (PnlComparison *self,
+                                           guint          i)
+{
+  const Calibration *calibration = get_calibration (self, i);
+
+  return calibration != NULL ? calibration->mean - calibration->panel_mean : NAN;
+}
+
+void
+pnl_comparison_set_local_interviewer (PnlComparison *self,
+                                      const char    *name)
+{
+  g_return_if_fail (PNL_IS_COMPARISON (self));
+
+  if (g_strcmp0 (self->local_interviewer, name) == 0)
+    return;
+
+  g_free (self->local_interviewer);
+  self->local_interviewer = g_strdup (name);
+  self->dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_INTERVIEWER]);
+}
+
+const char *
+pnl_comparison_get_local_interviewer (PnlComparison *self)
+{
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), NULL);
+
+  return self->local_interviewer;
+}
+
+gboolean
+pnl_comparison_is_hidden (PnlComparison *self,
+                          guint          candidate)
+{
+  Candidate *c = get_candidate (self, candidate);
+
+  return c != NULL && c->hidden;
+}
+
+const char *
+pnl_comparison_get_hidden_reason (PnlComparison *self,
+                                  guint          candidate)
+{
+  if (!pnl_comparison_is_hidden (self, candidate))
+    return NULL;
+
+  return _("Hidden until you submit your own scorecard for this candidate.");
 }

@@ -46,14 +46,50 @@ G_DECLARE_FINAL_TYPE (PnlComparison, pnl_comparison, PNL, COMPARISON, GObject)
  *    mean over all their scored answers, then the mean of those.  It is
  *    not the mean of the area scores.
  *
- * Every figure is NAN when nothing it covers is scored. */
+ * Every figure is NAN when nothing it covers is scored.
+ *
+ * Independent scoring.  Interviews that do not count are still noted by
+ * pnl_comparison_add() when they are of this role: while the local
+ * interviewer (pnl_comparison_set_local_interviewer()) has an interview
+ * in progress with a candidate, that candidate is hidden: only the local
+ * interviewer's own submitted scorecards count in every figure of the
+ * candidate (interviews, interviewers, recommendations, scores, spreads,
+ * disagreements, calibration), the other interviewers' do not.  A
+ * candidate still needs a submitted interview, by anyone, to have a row,
+ * and a hidden candidate keeps it, so that it can say why it is empty.
+ * The order in which interviews are added does not matter.
+ *
+ * Disagreements.  A cell (candidate, area) is a disagreement when its
+ * spread is PNL_COMPARISON_DISAGREEMENT (two levels) or more, compared
+ * with a tolerance of 1e-9 so that rounding never hides an exact 2.0.
+ * A candidate's disagreements are ordered by spread, highest first, and
+ * equal spreads by area order.
+ *
+ * Calibration.  For each interviewer (in order of first appearance among
+ * the interviews that count, those of hidden candidates excepted), over
+ * the candidates they scored anything for:
+ *
+ *  - mean: the mean, over those candidates, of the interviewer's own mean
+ *    for the candidate (their mean over all their scored answers with the
+ *    candidate, as used by pnl_comparison_get_mean());
+ *  - panel mean: the mean, over the same candidates, of the candidates'
+ *    means (pnl_comparison_get_mean(), every interviewer counted);
+ *  - difference: mean minus panel mean: positive is more lenient than the
+ *    panel, negative stricter.
+ *
+ * Each candidate weighs the same however many questions were scored.
+ * With no candidate scored all three are NAN. */
+
+#define PNL_COMPARISON_DISAGREEMENT 2.0
 
 PnlComparison     *pnl_comparison_new                    (const char        *role);
 /* Adds every item of @items (PnlExportItem) with pnl_comparison_add(). */
 PnlComparison     *pnl_comparison_new_for_items          (const char        *role,
                                                           GPtrArray         *items);
 /* @answers: a GListModel of PnlAnswer.  Returns whether the interview
- * counts (submitted and of this role); one that does not is ignored. */
+ * counts (submitted and of this role); one that does not is ignored,
+ * except that one in progress of this role is noted for independent
+ * scoring (see above). */
 gboolean           pnl_comparison_add                    (PnlComparison     *self,
                                                           PnlInterview      *interview,
                                                           GListModel        *answers);
@@ -92,5 +128,46 @@ guint              pnl_comparison_get_area_n_interviewers (PnlComparison    *sel
 double             pnl_comparison_get_area_spread        (PnlComparison     *self,
                                                           guint              candidate,
                                                           guint              area);
+
+
+/* Disagreements of one candidate, see above. */
+guint              pnl_comparison_get_n_disagreements    (PnlComparison     *self,
+                                                          guint              candidate);
+gboolean           pnl_comparison_has_disagreements      (PnlComparison     *self,
+                                                          guint              candidate);
+/* The area index of the @i-th disagreement, and its spread. */
+guint              pnl_comparison_get_disagreement_area  (PnlComparison     *self,
+                                                          guint              candidate,
+                                                          guint              i);
+double             pnl_comparison_get_disagreement_spread (PnlComparison    *self,
+                                                          guint              candidate,
+                                                          guint              i);
+gboolean           pnl_comparison_is_disagreement        (PnlComparison     *self,
+                                                          guint              candidate,
+                                                          guint              area);
+
+/* Calibration of the interviewers, see above. */
+guint              pnl_comparison_get_n_calibrations     (PnlComparison     *self);
+const char        *pnl_comparison_get_calibration_interviewer (PnlComparison *self,
+                                                          guint              i);
+guint              pnl_comparison_get_calibration_n_candidates (PnlComparison *self,
+                                                          guint              i);
+double             pnl_comparison_get_calibration_mean   (PnlComparison     *self,
+                                                          guint              i);
+double             pnl_comparison_get_calibration_panel_mean (PnlComparison *self,
+                                                          guint              i);
+double             pnl_comparison_get_calibration_difference (PnlComparison *self,
+                                                          guint              i);
+
+/* Independent scoring, see above.  @name: the local interviewer's name,
+ * or NULL for none (nothing hidden). */
+void               pnl_comparison_set_local_interviewer  (PnlComparison     *self,
+                                                          const char        *name);
+const char        *pnl_comparison_get_local_interviewer  (PnlComparison     *self);
+gboolean           pnl_comparison_is_hidden              (PnlComparison     *self,
+                                                          guint              candidate);
+/* Why the candidate is hidden (translated), or NULL when it is not. */
+const char        *pnl_comparison_get_hidden_reason      (PnlComparison     *self,
+                                                          guint              candidate);
 
 G_END_DECLS

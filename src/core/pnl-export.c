@@ -932,6 +932,15 @@ role_table (PnlComparison *comparison)
       guint counts[PNL_RECOMMENDATION_STRONG_YES + 1];
 
       table_add (table, comparison_candidate_label (comparison, c));
+
+      /* Hidden: every figure empty; the reason follows the table. */
+      if (pnl_comparison_is_hidden (comparison, c))
+        {
+          for (guint col = 1; col < 4 + n_areas; col++)
+            table_add (table, g_strdup (""));
+          continue;
+        }
+
       table_add (table, g_strdup_printf ("%u", pnl_comparison_get_n_interviews (comparison, c)));
       table_add (table, tally_text (comparison_tally (comparison, c, counts), FALSE));
       table_add (table, format_figure (pnl_comparison_get_mean (comparison, c)));
@@ -1322,6 +1331,19 @@ md_role (GString       *out,
 
     md_table (out, table);
   }
+
+  for (guint c = 0; c < pnl_comparison_get_n_candidates (comparison); c++)
+    {
+      g_autofree char *label = NULL;
+
+      if (!pnl_comparison_is_hidden (comparison, c))
+        continue;
+
+      label = comparison_candidate_label (comparison, c);
+      g_string_append (out, "- ");
+      md_escape (out, label, FALSE);
+      g_string_append_printf (out, ": %s\n", pnl_comparison_get_hidden_reason (comparison, c));
+    }
 }
 
 /* HTML */
@@ -1670,6 +1692,21 @@ html_role (GString       *out,
                           "interviewers scored it."));
       g_string_append (out, "</p>\n");
       html_table (out, table, TRUE);
+
+      for (guint c = 0; c < pnl_comparison_get_n_candidates (comparison); c++)
+        {
+          g_autofree char *label = NULL;
+
+          if (!pnl_comparison_is_hidden (comparison, c))
+            continue;
+
+          label = comparison_candidate_label (comparison, c);
+          g_string_append (out, "<p class=\"empty\"><span dir=\"auto\">");
+          html_escape (out, label);
+          g_string_append (out, "</span>: ");
+          html_escape (out, pnl_comparison_get_hidden_reason (comparison, c));
+          g_string_append (out, "</p>\n");
+        }
     }
 
   g_string_append (out, "</main>\n");
@@ -1808,6 +1845,16 @@ csv_role (GString       *out,
       tally = tally_text (comparison_tally (comparison, c, counts), TRUE);
 
       csv_field (out, label, TRUE);
+
+      /* Hidden: every figure empty. */
+      if (pnl_comparison_is_hidden (comparison, c))
+        {
+          for (guint col = 1; col < 4 + n_areas; col++)
+            csv_field (out, "", FALSE);
+          csv_end_row (out);
+          continue;
+        }
+
       csv_field (out, n_interviews, FALSE);
       csv_field (out, tally, FALSE);
       csv_field (out, mean, FALSE);
@@ -1885,9 +1932,31 @@ check_items (PnlExportScope   scope,
 /* JSON is the scorecard format: one scorecard, or a bundle.  A role
  * comparison carries the submitted scorecards only, as its other
  * formats do. */
+static gboolean
+is_hidden_from (PnlComparison *comparison,
+                PnlInterview  *interview)
+{
+  const char *local = pnl_comparison_get_local_interviewer (comparison);
+
+  if (local == NULL || g_strcmp0 (pnl_interview_get_interviewer (interview), local) == 0)
+    return FALSE;
+
+  for (guint c = 0; c < pnl_comparison_get_n_candidates (comparison); c++)
+    if (g_strcmp0 (pnl_comparison_get_candidate_name (comparison, c),
+                   pnl_interview_get_candidate_name (interview) ? pnl_interview_get_candidate_name (interview) : "") == 0 &&
+        g_strcmp0 (pnl_comparison_get_candidate_reference (comparison, c),
+                   pnl_interview_get_candidate_reference (interview) ? pnl_interview_get_candidate_reference (interview) : "") == 0)
+      return pnl_comparison_is_hidden (comparison, c);
+
+  return FALSE;
+}
+
+/* @comparison: for ROLE, what is hidden from the local interviewer: the
+ * other interviewers' scorecards of a hidden candidate are left out. */
 static char *
 write_json (PnlExportScope   scope,
             GPtrArray       *items,
+            PnlComparison   *comparison,
             GError         **error)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1899,6 +1968,9 @@ write_json (PnlExportScope   scope,
 
       if (scope == PNL_EXPORT_SCOPE_ROLE &&
           pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
+        continue;
+
+      if (comparison != NULL && is_hidden_from (comparison, interview))
         continue;
 
       g_ptr_array_add (cards, pnl_scorecard_new (interview, pnl_export_item_get_answers (item)));
@@ -1915,6 +1987,27 @@ pnl_export_to_string (PnlExportFormat   format,
                       PnlExportScope    scope,
                       GPtrArray        *items,
                       GError          **error)
+{
+  return pnl_export_to_string_for (format, scope, items, NULL, error);
+}
+
+/**
+ * pnl_export_to_string_for:
+ * @format: the format to write
+ * @scope: what @items cover
+ * @items: (element-type PnlExportItem): the interviews
+ * @local_interviewer: (nullable): the local interviewer's name, for
+ *   independent scoring in the ROLE scope
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the document, or %NULL and @error set
+ */
+char *
+pnl_export_to_string_for (PnlExportFormat   format,
+                          PnlExportScope    scope,
+                          GPtrArray        *items,
+                          const char       *local_interviewer,
+                          GError          **error)
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(PnlComparison) comparison = NULL;
@@ -1950,12 +2043,15 @@ pnl_export_to_string (PnlExportFormat   format,
   if (scope != PNL_EXPORT_SCOPE_INTERVIEW)
     pnl_export_sort_items (sorted);
 
-  if (format == PNL_EXPORT_FORMAT_JSON)
-    return write_json (scope, sorted, error);
-
   role = pnl_interview_get_role (((PnlExportItem *) g_ptr_array_index (sorted, 0))->interview);
   if (scope == PNL_EXPORT_SCOPE_ROLE)
-    comparison = pnl_comparison_new_for_items (role, sorted);
+    {
+      comparison = pnl_comparison_new_for_items (role, sorted);
+      pnl_comparison_set_local_interviewer (comparison, local_interviewer);
+    }
+
+  if (format == PNL_EXPORT_FORMAT_JSON)
+    return write_json (scope, sorted, comparison, error);
 
   out = g_string_new (NULL);
 

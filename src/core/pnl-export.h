@@ -92,4 +92,16 @@ char          *pnl_export_to_string          (PnlExportFormat  format,
                                               GPtrArray       *items,
                                               GError         **error);
 
+/* The same, for the local interviewer @local_interviewer (or NULL: the
+ * same as pnl_export_to_string()).  In the ROLE scope, a candidate hidden
+ * from them (see PnlComparison, independent scoring) keeps its row with
+ * every figure empty (Markdown and HTML write "—"), and Markdown and HTML
+ * say why after the table; JSON leaves out the other interviewers'
+ * scorecards of that candidate.  The other scopes are unchanged. */
+char          *pnl_export_to_string_for      (PnlExportFormat  format,
+                                              PnlExportScope   scope,
+                                              GPtrArray       *items,
+                                              const char      *local_interviewer,
+                                              GError         **error);
+
 G_END_DECLS

@@ -1,0 +1,840 @@
+/* pnl-panel-folder.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-panel-folder"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pnl-importer.h"
+#include "pnl-interview.h"
+#include "pnl-panel-folder.h"
+#include "pnl-scorecard.h"
+#include "pnl-store.h"
+
+/* Sync tools write a file in several steps: wait for the burst to end. */
+#define DEBOUNCE_MS          300
+#define DEFAULT_POLL_MS      5000
+#define PENDING_SUFFIX       ".panel-pending"
+
+struct _PnlPanelFolder
+{
+  GObject       parent_instance;
+
+  /* Owned references */
+  PnlStore     *store;
+  GFile        *folder;
+  GFileMonitor *monitor;
+  /* File name -> checksum of the content last looked at: what is skipped
+   * on the next scan, and what keeps a problem from being told twice. */
+  GHashTable   *seen;
+  /* UUIDs waiting for the folder, in the order they were published. */
+  GPtrArray    *pending;
+  char         *pending_path;
+
+  guint         poll_interval;
+  guint         poll_id;
+  guint         debounce_id;
+
+  guint         online : 1;
+  guint         started : 1;
+  /* The folder going away is told once, until it is back. */
+  guint         missing_told : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FOLDER,
+  PROP_ONLINE,
+  PROP_POLL_INTERVAL,
+  N_PROPS
+};
+
+enum {
+  IMPORTED,
+  PROBLEM,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (PnlPanelFolder, pnl_panel_folder, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ensure_poll (PnlPanelFolder *self);
+
+/* Pending publishes ------------------------------------------------------- */
+
+static void
+load_pending (PnlPanelFolder *self)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (self->pending_path, &text, NULL, NULL))
+    return;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *uuid = g_strstrip (lines[i]);
+
+      if (g_uuid_string_is_valid (uuid) &&
+          !g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, NULL))
+        g_ptr_array_add (self->pending, g_strdup (uuid));
+    }
+}
+
+static void
+save_pending (PnlPanelFolder *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (self->pending->len == 0)
+    {
+      if (g_unlink (self->pending_path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the list of waiting publishes: %s",
+                   g_strerror (errno));
+      return;
+    }
+
+  for (guint i = 0; i < self->pending->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (self->pending, i));
+
+  if (!g_file_set_contents_full (self->pending_path, text->str, text->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_warning ("Could not save the list of waiting publishes: %s", error->message);
+}
+
+static void
+set_pending (PnlPanelFolder *self,
+             const char     *uuid,
+             gboolean        pending)
+{
+  guint index;
+  gboolean found;
+
+  found = g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, &index);
+  if (found == pending)
+    return;
+
+  if (pending)
+    g_ptr_array_add (self->pending, g_strdup (uuid));
+  else
+    g_ptr_array_remove_index (self->pending, index);
+
+  save_pending (self);
+}
+
+/* Reachability ------------------------------------------------------------ */
+
+static gboolean
+folder_exists (PnlPanelFolder *self)
+{
+  return g_file_query_file_type (self->folder, G_FILE_QUERY_INFO_NONE, NULL) ==
+         G_FILE_TYPE_DIRECTORY;
+}
+
+static void
+emit_problem (PnlPanelFolder *self,
+              const GError   *error)
+{
+  g_signal_emit (self, signals[PROBLEM], 0, error);
+}
+
+static void
+set_online (PnlPanelFolder *self,
+            gboolean        online)
+{
+  online = !!online;
+
+  if (online)
+    self->missing_told = FALSE;
+  else
+    {
+      g_clear_object (&self->monitor);
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+    }
+
+  if (!online && !self->missing_told)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->folder);
+      g_autoptr(GError) error = NULL;
+
+      self->missing_told = TRUE;
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The panel folder “%s” cannot be reached; Panelist "
+                             "will publish and import again when it is back"),
+                           name);
+      emit_problem (self, error);
+    }
+
+  if (self->online == online)
+    return;
+
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+static void
+go_offline (PnlPanelFolder *self)
+{
+  set_online (self, FALSE);
+  ensure_poll (self);
+}
+
+/* Writing ----------------------------------------------------------------- */
+
+static char *
+checksum_of (const char *data,
+             gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* Writes @text to <uuid>.panelist.json. */
+static gboolean
+write_scorecard (PnlPanelFolder  *self,
+                 const char      *uuid,
+                 const char      *text,
+                 GError         **error)
+{
+  g_autofree char *name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_get_child (self->folder, name);
+  g_autofree char *path = g_file_get_path (file);
+  gsize length = strlen (text);
+
+  if (path != NULL)
+    {
+      if (!g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     0600, error))
+        return FALSE;
+    }
+  else if (!g_file_replace_contents (file, text, length, NULL, FALSE,
+                                     G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                     NULL, NULL, error))
+    return FALSE;
+
+  /* Our own write: the next scan need not read it back. */
+  g_hash_table_insert (self->seen, g_steal_pointer (&name), checksum_of (text, length));
+
+  return TRUE;
+}
+
+/* The scorecard text of @uuid as the store has it now. */
+static char *
+scorecard_text (PnlPanelFolder  *self,
+                const char      *uuid,
+                GError         **error)
+{
+  g_autoptr(PnlScorecard) card = NULL;
+
+  if (!pnl_store_flush (self->store, error))
+    return NULL;
+
+  if (!(card = pnl_store_load_scorecard (self->store, uuid, error)))
+    return NULL;
+
+  return pnl_scorecard_to_string (card, error);
+}
+
+/* Writes what waits.  FALSE when the folder still cannot be written. */
+static gboolean
+write_pending (PnlPanelFolder *self)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_copy (self->pending, (GCopyFunc) g_strdup, NULL);
+  gboolean changed = FALSE;
+  gboolean ok = TRUE;
+
+  g_ptr_array_set_free_func (uuids, g_free);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      guint index;
+
+      if (!(text = scorecard_text (self, uuid, &error)))
+        {
+          /* Gone from the store, or unreadable: nothing left to publish. */
+          g_warning ("Dropped a waiting publish: %s", error->message);
+        }
+      else if (!write_scorecard (self, uuid, text, &error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, &index))
+        {
+          g_ptr_array_remove_index (self->pending, index);
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    save_pending (self);
+
+  return ok;
+}
+
+/* Scanning ---------------------------------------------------------------- */
+
+static gboolean
+is_scorecard_name (const char *name)
+{
+  return name != NULL &&
+         name[0] != '.' &&
+         name[0] != '~' &&
+         g_str_has_suffix (name, PNL_PANEL_FOLDER_SUFFIX) &&
+         strlen (name) > strlen (PNL_PANEL_FOLDER_SUFFIX);
+}
+
+/* The files whose content changed since the last look, or NULL when the
+ * folder cannot be listed. */
+static GListStore *
+collect_changed (PnlPanelFolder *self)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  children = g_file_enumerate_children (self->folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (children == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
+      g_autoptr(GFile) file = NULL;
+      GFileInfo *info;
+      const char *name;
+      const char *old;
+      gsize length;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, &error))
+        return NULL;
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || !is_scorecard_name (name))
+        continue;
+
+      file = g_file_get_child (self->folder, name);
+      /* Gone again, or half there: the next event looks again. */
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+        continue;
+
+      checksum = checksum_of (contents, length);
+      old = g_hash_table_lookup (self->seen, name);
+      if (g_strcmp0 (old, checksum) == 0)
+        continue;
+
+      g_hash_table_insert (self->seen, g_strdup (name), g_steal_pointer (&checksum));
+      g_list_store_append (files, file);
+    }
+
+  return g_steal_pointer (&files);
+}
+
+static void
+scan (PnlPanelFolder *self)
+{
+  g_autoptr(GListStore) files = NULL;
+  g_autoptr(PnlImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  if (!folder_exists (self) || !write_pending (self))
+    {
+      go_offline (self);
+      return;
+    }
+
+  if (!(files = collect_changed (self)))
+    {
+      go_offline (self);
+      return;
+    }
+
+  set_online (self, TRUE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return;
+
+  importer = pnl_importer_new (self->store);
+  if (!pnl_importer_import_files (importer, G_LIST_MODEL (files), NULL, &error))
+    {
+      emit_problem (self, error);
+      return;
+    }
+
+  problems = pnl_importer_get_errors (importer);
+  for (guint i = 0; i < problems->len; i++)
+    emit_problem (self, g_ptr_array_index (problems, i));
+
+  problems = pnl_importer_get_conflicts (importer);
+  for (guint i = 0; i < problems->len; i++)
+    emit_problem (self, g_ptr_array_index (problems, i));
+
+  g_signal_emit (self, signals[IMPORTED], 0, importer);
+}
+
+static gboolean
+debounce_cb (gpointer data)
+{
+  PnlPanelFolder *self = data;
+
+  self->debounce_id = 0;
+  pnl_panel_folder_rescan (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (PnlPanelFolder    *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  GFile *target = file;
+  g_autofree char *name = NULL;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      if (other_file != NULL)
+        target = other_file;
+      break;
+
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+      /* Only the folder itself going away matters. */
+      if (!g_file_equal (file, self->folder))
+        return;
+      break;
+
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      return;
+    }
+
+  name = g_file_get_basename (target);
+  if (!g_file_equal (target, self->folder) && !is_scorecard_name (name))
+    return;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+ensure_monitor (PnlPanelFolder *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL || !self->started || !self->online)
+    return;
+
+  self->monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES,
+                                            NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Some remote folders cannot be watched: look every so often. */
+      g_debug ("Cannot watch the panel folder: %s", error->message);
+      ensure_poll (self);
+      return;
+    }
+
+  g_signal_connect_object (self->monitor, "changed",
+                           G_CALLBACK (monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  PnlPanelFolder *self = data;
+
+  if (!folder_exists (self))
+    return G_SOURCE_CONTINUE;
+
+  if (self->started)
+    pnl_panel_folder_rescan (self);
+  else if (write_pending (self))
+    set_online (self, TRUE);
+
+  /* Still polling when the folder cannot be watched. */
+  if (self->online && (self->monitor != NULL || !self->started))
+    {
+      self->poll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ensure_poll (PnlPanelFolder *self)
+{
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add (self->poll_interval, poll_cb, self);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+pnl_panel_folder_constructed (GObject *object)
+{
+  PnlPanelFolder *self = (PnlPanelFolder *)object;
+
+  G_OBJECT_CLASS (pnl_panel_folder_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_assert (self->folder != NULL);
+
+  self->pending_path = g_strconcat (pnl_store_get_path (self->store), PENDING_SUFFIX, NULL);
+  load_pending (self);
+  self->online = folder_exists (self);
+}
+
+static void
+pnl_panel_folder_dispose (GObject *object)
+{
+  PnlPanelFolder *self = (PnlPanelFolder *)object;
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
+  g_clear_object (&self->folder);
+
+  G_OBJECT_CLASS (pnl_panel_folder_parent_class)->dispose (object);
+}
+
+static void
+pnl_panel_folder_finalize (GObject *object)
+{
+  PnlPanelFolder *self = (PnlPanelFolder *)object;
+
+  g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_path, g_free);
+
+  G_OBJECT_CLASS (pnl_panel_folder_parent_class)->finalize (object);
+}
+
+static void
+pnl_panel_folder_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PnlPanelFolder *self = PNL_PANEL_FOLDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_FOLDER:
+      g_value_set_object (value, self->folder);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, self->poll_interval);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pnl_panel_folder_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PnlPanelFolder *self = PNL_PANEL_FOLDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_FOLDER:
+      self->folder = g_value_dup_object (value);
+      break;
+
+    case PROP_POLL_INTERVAL:
+      pnl_panel_folder_set_poll_interval (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pnl_panel_folder_class_init (PnlPanelFolderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pnl_panel_folder_constructed;
+  object_class->dispose = pnl_panel_folder_dispose;
+  object_class->finalize = pnl_panel_folder_finalize;
+  object_class->get_property = pnl_panel_folder_get_property;
+  object_class->set_property = pnl_panel_folder_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PNL_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FOLDER] =
+    g_param_spec_object ("folder", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL,
+                       10, G_MAXUINT, DEFAULT_POLL_MS,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PNL_TYPE_IMPORTER);
+
+  signals[PROBLEM] =
+    g_signal_new ("problem",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+pnl_panel_folder_init (PnlPanelFolder *self)
+{
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->poll_interval = DEFAULT_POLL_MS;
+}
+
+/**
+ * pnl_panel_folder_new:
+ * @store: where interviews come from and are imported to
+ * @folder: the folder the panel shares
+ *
+ * Returns: (transfer full): a new #PnlPanelFolder
+ */
+PnlPanelFolder *
+pnl_panel_folder_new (PnlStore *store,
+                      GFile    *folder)
+{
+  g_return_val_if_fail (PNL_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  return g_object_new (PNL_TYPE_PANEL_FOLDER,
+                       "store", store,
+                       "folder", folder,
+                       NULL);
+}
+
+PnlStore *
+pnl_panel_folder_get_store (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), NULL);
+
+  return self->store;
+}
+
+GFile *
+pnl_panel_folder_get_folder (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), NULL);
+
+  return self->folder;
+}
+
+gboolean
+pnl_panel_folder_get_online (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), FALSE);
+
+  return self->online;
+}
+
+guint
+pnl_panel_folder_get_poll_interval (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), 0);
+
+  return self->poll_interval;
+}
+
+void
+pnl_panel_folder_set_poll_interval (PnlPanelFolder *self,
+                                    guint           poll_interval)
+{
+  g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
+
+  poll_interval = MAX (poll_interval, 10);
+  if (self->poll_interval == poll_interval)
+    return;
+
+  self->poll_interval = poll_interval;
+
+  if (self->poll_id != 0)
+    {
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+      ensure_poll (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
+}
+
+guint
+pnl_panel_folder_get_n_pending (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), 0);
+
+  return self->pending->len;
+}
+
+/**
+ * pnl_panel_folder_publish:
+ * @self: a #PnlPanelFolder
+ * @interview: the interview to share
+ * @error: a location for a #GError
+ *
+ * Writes the scorecard of @interview, as the store has it once queued
+ * saves are done, to `<uuid>.panelist.json` in the folder.  When the
+ * folder cannot be written the interview is remembered and written when
+ * the folder is back; #PnlPanelFolder:online then turns %FALSE.
+ *
+ * Returns: %TRUE when written or waiting, %FALSE when the scorecard
+ *   cannot be made
+ */
+gboolean
+pnl_panel_folder_publish (PnlPanelFolder  *self,
+                          PnlInterview    *interview,
+                          GError         **error)
+{
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *text = NULL;
+  const char *uuid;
+
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  uuid = pnl_interview_get_uuid (interview);
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_INVALID,
+                   _("The interview has no valid identifier and cannot be published"));
+      return FALSE;
+    }
+
+  if (!(text = scorecard_text (self, uuid, error)))
+    return FALSE;
+
+  if (folder_exists (self) && write_scorecard (self, uuid, text, &write_error))
+    {
+      set_pending (self, uuid, FALSE);
+      set_online (self, TRUE);
+      ensure_monitor (self);
+      return TRUE;
+    }
+
+  if (write_error != NULL)
+    g_debug ("Cannot write to the panel folder: %s", write_error->message);
+
+  set_pending (self, uuid, TRUE);
+  go_offline (self);
+
+  return TRUE;
+}
+
+/**
+ * pnl_panel_folder_start:
+ * @self: a #PnlPanelFolder
+ *
+ * Writes what waits, imports every scorecard in the folder, then watches
+ * it.  An unreachable folder is looked for every
+ * #PnlPanelFolder:poll-interval milliseconds.
+ */
+void
+pnl_panel_folder_start (PnlPanelFolder *self)
+{
+  g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
+
+  if (self->started)
+    return;
+
+  self->started = TRUE;
+  pnl_panel_folder_rescan (self);
+}
+
+void
+pnl_panel_folder_rescan (PnlPanelFolder *self)
+{
+  g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
+
+  g_object_ref (self);
+  scan (self);
+  ensure_monitor (self);
+  g_object_unref (self);
+}

@@ -1,0 +1,60 @@
+/* pnl-panel-folder.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pnl-importer.h"
+#include "pnl-store.h"
+#include "pnl-types.h"
+
+G_BEGIN_DECLS
+
+/* See docs/panel-folder.md. */
+#define PNL_PANEL_FOLDER_SUFFIX ".panelist.json"
+
+#define PNL_TYPE_PANEL_FOLDER (pnl_panel_folder_get_type())
+
+G_DECLARE_FINAL_TYPE (PnlPanelFolder, pnl_panel_folder, PNL, PANEL_FOLDER, GObject)
+
+/* A folder that a sync tool keeps in step between the panel's machines:
+ * each interviewer publishes scorecards there and imports the others'.
+ *
+ * Signals:
+ *   "imported" (PnlImporter *importer): a scan imported files; the
+ *     importer holds the counts of that run.
+ *   "problem" (GError *error): a broken file (once per file content), a
+ *     conflict (PNL_IMPORT_ERROR_CONFLICT), or the folder out of reach
+ *     (G_IO_ERROR_NOT_FOUND, once each time it goes away). */
+PnlPanelFolder *pnl_panel_folder_new               (PnlStore        *store,
+                                                    GFile           *folder);
+PnlStore       *pnl_panel_folder_get_store         (PnlPanelFolder  *self);
+GFile          *pnl_panel_folder_get_folder        (PnlPanelFolder  *self);
+/* Whether the folder could be reached at the last look. */
+gboolean        pnl_panel_folder_get_online        (PnlPanelFolder  *self);
+/* How often (in milliseconds) an unreachable folder is looked for. */
+guint           pnl_panel_folder_get_poll_interval (PnlPanelFolder  *self);
+void            pnl_panel_folder_set_poll_interval (PnlPanelFolder  *self,
+                                                    guint            poll_interval);
+/* Interviews waiting for the folder to come back. */
+guint           pnl_panel_folder_get_n_pending     (PnlPanelFolder  *self);
+
+/* Writes the scorecard of @interview to <uuid>.panelist.json (mode 0600,
+ * atomically).  When the folder cannot be written, the interview waits
+ * (across restarts too) and "online" turns FALSE: that still returns
+ * TRUE.  FALSE only when the scorecard itself cannot be made. */
+gboolean        pnl_panel_folder_publish           (PnlPanelFolder  *self,
+                                                    PnlInterview    *interview,
+                                                    GError         **error);
+/* Scans the folder once, then watches it (or looks for it, when it is
+ * out of reach).  Calling it again does nothing. */
+void            pnl_panel_folder_start             (PnlPanelFolder  *self);
+/* Scans now: files already imported with the same content are skipped. */
+void            pnl_panel_folder_rescan            (PnlPanelFolder  *self);
+
+G_END_DECLS

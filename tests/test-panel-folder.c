@@ -1,0 +1,520 @@
+/* test-panel-folder.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pnl-bank.h"
+#include "pnl-importer.h"
+#include "pnl-interview.h"
+#include "pnl-panel-folder.h"
+#include "pnl-scorecard.h"
+#include "pnl-store.h"
+
+#define BANK_JSON \
+  "{\n" \
+  "  \"format\": \"panelist-bank\",\n" \
+  "  \"version\": 1,\n" \
+  "  \"id\": \"panel-test\",\n" \
+  "  \"revision\": 1,\n" \
+  "  \"title\": \"Panel test\",\n" \
+  "  \"role\": \"Backend developer\",\n" \
+  "  \"language\": \"en\",\n" \
+  "  \"scale\": [\n" \
+  "    { \"value\": 1, \"label\": \"No\", \"meaning\": \"Below the bar\" },\n" \
+  "    { \"value\": 2, \"label\": \"Yes\", \"meaning\": \"At the bar\" }\n" \
+  "  ],\n" \
+  "  \"areas\": [\n" \
+  "    { \"id\": \"databases\", \"title\": \"Databases\", \"description\": \"Storing data\" }\n" \
+  "  ],\n" \
+  "  \"questions\": [\n" \
+  "    { \"id\": \"sql-joins\", \"area\": \"databases\", \"kind\": \"technical\",\n" \
+  "      \"level\": \"experienced\", \"prompt\": \"How do joins differ?\",\n" \
+  "      \"assesses\": \"Relational thinking\", \"look_fors\": [], \"red_flags\": [],\n" \
+  "      \"follow_ups\": [], \"minutes\": 5 }\n" \
+  "  ]\n" \
+  "}\n"
+
+#define TIMEOUT_SECONDS 10
+#define POLL_MS 50
+
+typedef struct
+{
+  char           *name;
+  PnlStore       *store;
+  PnlPanelFolder *folder;
+  GPtrArray      *problems;
+  guint           n_imported;
+} Peer;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, or fails after a while. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC; \
+    guint tick = g_timeout_add (20, tick_cb, NULL); \
+    while (!(cond) && g_get_monotonic_time () < deadline) \
+      g_main_context_iteration (NULL, TRUE); \
+    g_source_remove (tick); \
+    g_assert_true (cond); \
+  } G_STMT_END
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static PnlBank *
+make_bank (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (BANK_JSON, strlen (BANK_JSON));
+  PnlBank *bank = pnl_bank_new_from_bytes (bytes, "panel-test.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+
+  return bank;
+}
+
+static char *
+shared_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "panel", NULL);
+}
+
+static void
+problem_cb (PnlPanelFolder *folder,
+            const GError   *error,
+            Peer           *peer)
+{
+  g_assert_nonnull (error);
+  g_assert_nonnull (error->message);
+  g_ptr_array_add (peer->problems, g_error_copy (error));
+}
+
+static void
+imported_cb (PnlPanelFolder *folder,
+             PnlImporter    *importer,
+             Peer           *peer)
+{
+  g_assert_true (PNL_IS_IMPORTER (importer));
+  peer->n_imported++;
+}
+
+static void
+peer_open_folder (Peer *peer)
+{
+  g_autofree char *path = shared_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  peer->folder = pnl_panel_folder_new (peer->store, file);
+  pnl_panel_folder_set_poll_interval (peer->folder, POLL_MS);
+  g_assert_cmpuint (pnl_panel_folder_get_poll_interval (peer->folder), ==, POLL_MS);
+  g_assert_true (g_file_equal (pnl_panel_folder_get_folder (peer->folder), file));
+  g_signal_connect (peer->folder, "problem", G_CALLBACK (problem_cb), peer);
+  g_signal_connect (peer->folder, "imported", G_CALLBACK (imported_cb), peer);
+}
+
+static void
+peer_close_folder (Peer *peer)
+{
+  g_assert_finalize_object (g_steal_pointer (&peer->folder));
+}
+
+static Peer *
+peer_new (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, "panelist.db", NULL);
+  Peer *peer = g_new0 (Peer, 1);
+
+  peer->name = g_strdup (name);
+  peer->store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (peer->store);
+  peer->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  peer_open_folder (peer);
+
+  return peer;
+}
+
+static void
+peer_free (Peer *peer)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (peer->folder != NULL)
+    peer_close_folder (peer);
+  g_assert_true (pnl_store_close (peer->store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&peer->store));
+  g_ptr_array_unref (peer->problems);
+  g_free (peer->name);
+  g_free (peer);
+}
+
+static guint
+count_problems (Peer   *peer,
+                GQuark  domain,
+                int     code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < peer->problems->len; i++)
+    {
+      const GError *error = g_ptr_array_index (peer->problems, i);
+
+      if (error->domain == domain && (code < 0 || error->code == code))
+        n++;
+    }
+
+  return n;
+}
+
+static guint
+count_interviews (Peer *peer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) interviews = pnl_store_list_interviews (peer->store, &error);
+
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (interviews);
+}
+
+static PnlInterview *
+find_interview (Peer       *peer,
+                const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  PnlInterview *interview = pnl_store_find_interview (peer->store, uuid, &error);
+
+  if (interview == NULL)
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  return interview;
+}
+
+/* TRUE when @peer holds @uuid at @revision with @summary. */
+static gboolean
+has_interview (Peer       *peer,
+               const char *uuid,
+               gint64      revision,
+               const char *summary)
+{
+  g_autoptr(PnlInterview) interview = find_interview (peer, uuid);
+
+  return interview != NULL &&
+         pnl_interview_get_revision (interview) == revision &&
+         g_strcmp0 (pnl_interview_get_summary (interview), summary) == 0;
+}
+
+static void
+flush (Peer *peer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pnl_store_flush (peer->store, &error));
+  g_assert_no_error (error);
+}
+
+/* Creates and submits an interview: what an interviewer does at the end. */
+static PnlInterview *
+submit_interview (Peer       *peer,
+                  const char *candidate,
+                  const char *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlBank) bank = make_bank ();
+  PnlInterview *interview;
+
+  interview = pnl_store_create_interview (peer->store, candidate, NULL, "Backend developer",
+                                          "Technical 1", peer->name, bank, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (interview);
+
+  pnl_interview_set_summary (interview, summary);
+  pnl_interview_set_recommendation (interview, PNL_RECOMMENDATION_YES);
+  pnl_interview_set_state (interview, PNL_INTERVIEW_STATE_SUBMITTED);
+  pnl_store_save_interview (peer->store, interview);
+  flush (peer);
+
+  return interview;
+}
+
+static gint64
+revision_of (Peer       *peer,
+             const char *uuid)
+{
+  g_autoptr(PnlInterview) interview = find_interview (peer, uuid);
+
+  g_assert_nonnull (interview);
+
+  return pnl_interview_get_revision (interview);
+}
+
+static char *
+file_path (const char *uuid)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+assert_private_file (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_true (S_ISREG (buf.st_mode));
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+}
+
+static void
+publish (Peer         *peer,
+         PnlInterview *interview)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pnl_panel_folder_publish (peer->folder, interview, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, from));
+
+  return g_strdup_printf ("%.*s%s%s", (int)(at - text), text, to, at + strlen (from));
+}
+
+static void
+write_shared (const char *name,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Three interviewers, one shared folder. */
+static void
+test_panel (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path0 = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tampered = NULL;
+  g_autofree char *uuids[3] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "priya", "tomas", "zoe" };
+  const char *candidates[] = { "Ana Lima", "Bo Chen", "Chidi Okafor" };
+  PnlInterview *interviews[3];
+  Peer *peers[3];
+  gint64 revision;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *summary = g_strdup_printf ("Summary by %s", names[i]);
+
+      peers[i] = peer_new (names[i]);
+      g_assert_true (pnl_panel_folder_get_online (peers[i]->folder));
+      interviews[i] = submit_interview (peers[i], candidates[i], summary);
+      uuids[i] = g_strdup (pnl_interview_get_uuid (interviews[i]));
+      publish (peers[i], interviews[i]);
+      g_assert_true (pnl_panel_folder_get_online (peers[i]->folder));
+      g_assert_cmpuint (pnl_panel_folder_get_n_pending (peers[i]->folder), ==, 0);
+
+      path = file_path (uuids[i]);
+      assert_private_file (path);
+      g_assert_cmpuint (count_interviews (peers[i]), ==, 1);
+    }
+
+  /* Each starts watching and ends up with all three. */
+  for (guint i = 0; i < 3; i++)
+    {
+      pnl_panel_folder_start (peers[i]->folder);
+      pnl_panel_folder_start (peers[i]->folder);
+    }
+
+  WAIT_FOR (count_interviews (peers[0]) == 3 &&
+            count_interviews (peers[1]) == 3 &&
+            count_interviews (peers[2]) == 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (peers[i]->problems->len, ==, 0);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_autofree char *summary = g_strdup_printf ("Summary by %s", names[j]);
+
+          g_assert_true (has_interview (peers[i], uuids[j], revision_of (peers[j], uuids[j]),
+                                        summary));
+        }
+    }
+  /* The first two started before the others' files were all there or
+   * imported them at start: either way, every peer imported something. */
+  g_assert_cmpuint (peers[1]->n_imported, >, 0);
+  g_assert_cmpuint (peers[2]->n_imported, >, 0);
+
+  /* A re-submit with a higher revision replaces the copy on the others. */
+  pnl_interview_set_summary (interviews[0], "Revised after the debrief");
+  pnl_store_save_interview (peers[0]->store, interviews[0]);
+  flush (peers[0]);
+  revision = revision_of (peers[0], uuids[0]);
+  g_assert_cmpint (revision, >, revision_of (peers[1], uuids[0]));
+  publish (peers[0], interviews[0]);
+
+  WAIT_FOR (has_interview (peers[1], uuids[0], revision, "Revised after the debrief") &&
+            has_interview (peers[2], uuids[0], revision, "Revised after the debrief"));
+  g_assert_cmpuint (count_interviews (peers[1]), ==, 3);
+  g_assert_cmpuint (count_interviews (peers[2]), ==, 3);
+
+  /* The same revision with other content: a conflict, ours stays. */
+  path0 = file_path (uuids[0]);
+  g_file_get_contents (path0, &text, NULL, &error);
+  g_assert_no_error (error);
+  tampered = replace_once (text, "Revised after the debrief", "Tampered with");
+  write_shared (strrchr (path0, G_DIR_SEPARATOR) + 1, tampered);
+
+  WAIT_FOR (count_problems (peers[0], PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT) == 1 &&
+            count_problems (peers[1], PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT) == 1 &&
+            count_problems (peers[2], PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT) == 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (has_interview (peers[i], uuids[0], revision, "Revised after the debrief"));
+
+  /* A broken file: told once, skipped, across rescans. */
+  write_shared ("7d1e0c55-9a4b-4f1e-8c2d-3b6a5e4f7a90" PNL_PANEL_FOLDER_SUFFIX,
+                "{ \"format\": \"panelist-scorecard\", ");
+  WAIT_FOR (count_problems (peers[0], PNL_SCORECARD_ERROR, -1) == 1 &&
+            count_problems (peers[1], PNL_SCORECARD_ERROR, -1) == 1 &&
+            count_problems (peers[2], PNL_SCORECARD_ERROR, -1) == 1);
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < 3; i++)
+      pnl_panel_folder_rescan (peers[i]->folder);
+  /* Another change in the folder: the watchers scan again. */
+  publish (peers[2], interviews[2]);
+  write_shared ("notes.txt", "not a scorecard");
+  spin (800);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (count_problems (peers[i], PNL_SCORECARD_ERROR, -1), ==, 1);
+      g_assert_cmpuint (count_problems (peers[i], PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT),
+                        ==, 1);
+      g_assert_cmpuint (count_problems (peers[i], G_IO_ERROR, -1), ==, 0);
+      g_assert_cmpuint (count_interviews (peers[i]), ==, 3);
+      g_assert_true (pnl_panel_folder_get_online (peers[i]->folder));
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_object_unref (interviews[i]);
+      peer_free (peers[i]);
+    }
+}
+
+/* The folder missing at publish: waiting, across a restart, then written
+ * and imported by the others once it is there. */
+static void
+test_pending (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autofree char *uuid = NULL;
+  Peer *a = peer_new ("priya");
+  Peer *b = peer_new ("tomas");
+
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_false (pnl_panel_folder_get_online (a->folder));
+
+  interview = submit_interview (a, "Ana Lima", "Would hire");
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+  path = file_path (uuid);
+
+  publish (a, interview);
+  g_assert_false (pnl_panel_folder_get_online (a->folder));
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_problems (a, G_IO_ERROR, G_IO_ERROR_NOT_FOUND), ==, 1);
+
+  /* It waits across a restart. */
+  peer_close_folder (a);
+  peer_open_folder (a);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 1);
+  pnl_panel_folder_start (a->folder);
+
+  pnl_panel_folder_start (b->folder);
+  g_assert_false (pnl_panel_folder_get_online (b->folder));
+  spin (300);
+  /* Told once, not at every look. */
+  g_assert_cmpuint (count_problems (b, G_IO_ERROR, G_IO_ERROR_NOT_FOUND), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_interviews (b), ==, 0);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  WAIT_FOR (pnl_panel_folder_get_online (a->folder) &&
+            g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_private_file (path);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 0);
+
+  WAIT_FOR (pnl_panel_folder_get_online (b->folder) && count_interviews (b) == 1);
+  g_assert_true (has_interview (b, uuid, revision_of (a, uuid), "Would hire"));
+  g_assert_cmpuint (count_problems (b, G_IO_ERROR, -1), ==, 1);
+
+  /* Nothing waits after another restart. */
+  peer_close_folder (a);
+  peer_open_folder (a);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 0);
+  g_assert_true (pnl_panel_folder_get_online (a->folder));
+
+  peer_free (a);
+  peer_free (b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/panel-folder/panel", test_panel);
+  g_test_add_func ("/panel-folder/pending", test_pending);
+
+  return g_test_run ();
+}
