@@ -19,6 +19,8 @@ test_spellings_round_trip (void)
   g_autoptr(GEnumClass) levels = g_type_class_ref (PNL_TYPE_QUESTION_LEVEL);
   g_autoptr(GEnumClass) states = g_type_class_ref (PNL_TYPE_INTERVIEW_STATE);
   g_autoptr(GEnumClass) recs = g_type_class_ref (PNL_TYPE_RECOMMENDATION);
+  g_autoptr(GEnumClass) formats = g_type_class_ref (PNL_TYPE_EXPORT_FORMAT);
+  g_autoptr(GEnumClass) scopes = g_type_class_ref (PNL_TYPE_EXPORT_SCOPE);
 
   for (guint i = 0; i < kinds->n_values; i++)
     {
@@ -56,6 +58,24 @@ test_spellings_round_trip (void)
 
       g_assert_true (pnl_recommendation_from_string (pnl_recommendation_to_string (rec), &back));
       g_assert_cmpint (back, ==, rec);
+    }
+
+  for (guint i = 0; i < formats->n_values; i++)
+    {
+      PnlExportFormat format = formats->values[i].value;
+      PnlExportFormat back;
+
+      g_assert_true (pnl_export_format_from_string (pnl_export_format_to_string (format), &back));
+      g_assert_cmpint (back, ==, format);
+    }
+
+  for (guint i = 0; i < scopes->n_values; i++)
+    {
+      PnlExportScope scope = scopes->values[i].value;
+      PnlExportScope back;
+
+      g_assert_true (pnl_export_scope_from_string (pnl_export_scope_to_string (scope), &back));
+      g_assert_cmpint (back, ==, scope);
     }
 }
 

@@ -101,53 +101,18 @@ pnl_export_item_get_answers (PnlExportItem *self)
 
 /* Spellings */
 
+/* The stable spellings are in pnl-types.c, with the others. */
 static const struct {
   PnlExportFormat  format;
-  const char      *nick;
   const char      *extension;
   const char      *content_type;
 } formats[] = {
-  { PNL_EXPORT_FORMAT_MARKDOWN, "markdown", "md", "text/markdown" },
-  { PNL_EXPORT_FORMAT_HTML, "html", "html", "text/html" },
-  { PNL_EXPORT_FORMAT_CSV, "csv", "csv", "text/csv" },
-  { PNL_EXPORT_FORMAT_JSON, "json", "json", "application/json" },
+  { PNL_EXPORT_FORMAT_MARKDOWN, "md", "text/markdown" },
+  { PNL_EXPORT_FORMAT_HTML, "html", "text/html" },
+  { PNL_EXPORT_FORMAT_CSV, "csv", "text/csv" },
+  { PNL_EXPORT_FORMAT_JSON, "json", "application/json" },
 };
 
-static const struct {
-  PnlExportScope  scope;
-  const char     *nick;
-} scopes[] = {
-  { PNL_EXPORT_SCOPE_INTERVIEW, "interview" },
-  { PNL_EXPORT_SCOPE_CANDIDATE, "candidate" },
-  { PNL_EXPORT_SCOPE_ROLE, "role" },
-};
-
-const char *
-pnl_export_format_to_string (PnlExportFormat format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (formats[i].format == format)
-      return formats[i].nick;
-
-  return NULL;
-}
-
-gboolean
-pnl_export_format_from_string (const char      *str,
-                               PnlExportFormat *format)
-{
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (formats); i++)
-    {
-      if (g_str_equal (formats[i].nick, str))
-        {
-          if (format != NULL)
-            *format = formats[i].format;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 const char *
 pnl_export_format_get_extension (PnlExportFormat format)
@@ -167,33 +132,6 @@ pnl_export_format_get_content_type (PnlExportFormat format)
       return formats[i].content_type;
 
   return NULL;
-}
-
-const char *
-pnl_export_scope_to_string (PnlExportScope scope)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
-    if (scopes[i].scope == scope)
-      return scopes[i].nick;
-
-  return NULL;
-}
-
-gboolean
-pnl_export_scope_from_string (const char     *str,
-                              PnlExportScope *scope)
-{
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (scopes); i++)
-    {
-      if (g_str_equal (scopes[i].nick, str))
-        {
-          if (scope != NULL)
-            *scope = scopes[i].scope;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 /* Collecting and ordering */

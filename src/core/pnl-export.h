@@ -28,18 +28,11 @@ GListModel    *pnl_export_item_get_answers   (PnlExportItem  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnlExportItem, pnl_export_item_unref)
 
-/* Stable spellings for the command line: "markdown", "html", "csv",
- * "json"; "interview", "candidate", "role". */
-const char    *pnl_export_format_to_string   (PnlExportFormat  format);
-gboolean       pnl_export_format_from_string (const char      *str,
-                                              PnlExportFormat *format);
+/* The stable spellings ("markdown", "interview", ...) are in pnl-types.h. */
 /* "md", "html", "csv", "json" (no dot). */
 const char    *pnl_export_format_get_extension (PnlExportFormat format);
 /* "text/markdown", "text/html", "text/csv", "application/json". */
 const char    *pnl_export_format_get_content_type (PnlExportFormat format);
-const char    *pnl_export_scope_to_string    (PnlExportScope   scope);
-gboolean       pnl_export_scope_from_string  (const char      *str,
-                                              PnlExportScope  *scope);
 
 /* Reads from @store what @scope covers, as a GPtrArray of PnlExportItem
  * in the order the exports use:

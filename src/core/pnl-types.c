@@ -48,6 +48,19 @@ static const Spelling recommendations[] = {
   { PNL_RECOMMENDATION_STRONG_YES, "strong-yes", N_("Strong yes") },
 };
 
+static const Spelling export_formats[] = {
+  { PNL_EXPORT_FORMAT_MARKDOWN, "markdown", N_("Markdown") },
+  { PNL_EXPORT_FORMAT_HTML, "html", N_("HTML") },
+  { PNL_EXPORT_FORMAT_CSV, "csv", N_("CSV") },
+  { PNL_EXPORT_FORMAT_JSON, "json", N_("JSON") },
+};
+
+static const Spelling export_scopes[] = {
+  { PNL_EXPORT_SCOPE_INTERVIEW, "interview", N_("Interview") },
+  { PNL_EXPORT_SCOPE_CANDIDATE, "candidate", N_("Candidate") },
+  { PNL_EXPORT_SCOPE_ROLE, "role", N_("Role comparison") },
+};
+
 static const Spelling *
 lookup_value (const Spelling *table,
               gsize           n,
@@ -107,6 +120,8 @@ DEFINE_SPELLING (pnl_question_kind, PnlQuestionKind, kinds)
 DEFINE_SPELLING (pnl_question_level, PnlQuestionLevel, levels)
 DEFINE_SPELLING (pnl_interview_state, PnlInterviewState, states)
 DEFINE_SPELLING (pnl_recommendation, PnlRecommendation, recommendations)
+DEFINE_SPELLING (pnl_export_format, PnlExportFormat, export_formats)
+DEFINE_SPELLING (pnl_export_scope, PnlExportScope, export_scopes)
 
 const char *
 pnl_question_kind_get_title (PnlQuestionKind kind)

@@ -101,5 +101,11 @@ const char        *pnl_recommendation_to_string     (PnlRecommendation  rec);
 gboolean           pnl_recommendation_from_string   (const char        *str,
                                                      PnlRecommendation *rec);
 const char        *pnl_recommendation_get_title     (PnlRecommendation  rec);
+const char        *pnl_export_format_to_string      (PnlExportFormat    format);
+gboolean           pnl_export_format_from_string    (const char        *str,
+                                                     PnlExportFormat   *format);
+const char        *pnl_export_scope_to_string       (PnlExportScope     scope);
+gboolean           pnl_export_scope_from_string     (const char        *str,
+                                                     PnlExportScope    *scope);
 
 G_END_DECLS
