@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "pnl-answer.h"
+#include "pnl-candidate-review.h"
 #include "pnl-comparison.h"
 #include "pnl-export.h"
 #include "pnl-interview.h"
@@ -142,7 +143,7 @@ area_title (const char *area_id)
   return "Secret";
 }
 
-/* @score 0: asked, not scored. */
+/* @score 0: asked, not scored; -1: not asked. */
 static void
 add_answer (GListStore *answers,
             const char *area_id,
@@ -157,8 +158,8 @@ add_answer (GListStore *answers,
                          "position", position,
                          "question", question,
                          "area-title", area_title (area_id),
-                         "asked", TRUE,
-                         "score", score,
+                         "asked", score >= 0,
+                         "score", MAX (score, 0),
                          NULL);
   g_list_store_append (answers, answer);
 }
@@ -644,6 +645,114 @@ test_hidden_own_scores (Fixture       *f,
   g_assert_false (pnl_comparison_is_hidden (comparison, 1));
 }
 
+/* Ada side by side (question ids follow answer positions, so the same
+ * position is the same question across interviews):
+ *   columns ada-1 (A), ada-2 (B), ada-3 (A); ada-7 (B) adds ops.q0,
+ *   which nobody asked.
+ *   design: design.q0 = 1, 4, 2; design.q1 = 3, -, -
+ *     area means 2.0, 4.0, 2.0
+ *   data: data.q2 = 4, 3, - (first seen in ada-1); data.q1 = -, 2, -
+ *     area means 4.0, 2.5, NAN
+ *   people: people.q3 asked by ada-1, unscored: means NAN
+ *   ops (ada-7 only): ops.q0 not asked
+ *   interview means: ada-1 8/3, ada-2 3.0, ada-3 2.0 */
+static void
+test_review (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = NULL;
+  g_autoptr(PnlCandidateReview) review = NULL;
+  int ada;
+
+  add_item (f, "ada-7", "Ada Lovelace", "ATS-1", ROLE, "B", PNL_INTERVIEW_STATE_SUBMITTED,
+            PNL_RECOMMENDATION_NONE, "ops", -1, NULL);
+  comparison = compare (f);
+  ada = pnl_comparison_find_candidate (comparison, "Ada Lovelace", "ATS-1");
+  g_assert_cmpint (ada, ==, 0);
+  g_assert_cmpint (pnl_comparison_find_candidate (comparison, "Ada Lovelace", NULL), ==, -1);
+  g_assert_cmpint (pnl_comparison_find_candidate (comparison, "Cy Chen", NULL), ==, 1);
+
+  review = pnl_candidate_review_new (comparison, ada, f->items);
+  g_assert_true (pnl_candidate_review_get_comparison (review) == comparison);
+  g_assert_cmpuint (pnl_candidate_review_get_candidate (review), ==, 0);
+
+  /* The in-progress ada-4 and the other role's ada-5 are not columns. */
+  g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 4);
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 0)), ==, "ada-1");
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 1)), ==, "ada-2");
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 2)), ==, "ada-3");
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 3)), ==, "ada-7");
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_interview_mean (review, 0), 8.0 / 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_interview_mean (review, 1), 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_interview_mean (review, 2), 2.0, EPSILON);
+  g_assert_true (isnan (pnl_candidate_review_get_interview_mean (review, 3)));
+
+  g_assert_cmpuint (pnl_candidate_review_get_n_areas (review), ==, 4);
+  g_assert_cmpstr (pnl_candidate_review_get_area_title (review, 0), ==, "Design");
+  g_assert_cmpstr (pnl_candidate_review_get_area_title (review, 1), ==, "Data");
+  g_assert_cmpstr (pnl_candidate_review_get_area_title (review, 2), ==, "People");
+  g_assert_cmpstr (pnl_candidate_review_get_area_title (review, 3), ==, "Operations");
+  g_assert_cmpuint (pnl_candidate_review_get_area (review, 1), ==, find_area (comparison, "data"));
+
+  /* Design */
+  g_assert_cmpuint (pnl_candidate_review_get_n_questions (review, 0), ==, 2);
+  g_assert_cmpstr (pnl_question_get_id (pnl_candidate_review_get_question (review, 0, 0)), ==, "design.q0");
+  g_assert_cmpstr (pnl_question_get_id (pnl_candidate_review_get_question (review, 0, 1)), ==, "design.q1");
+  g_assert_cmpint (pnl_answer_get_score (pnl_candidate_review_get_answer (review, 0, 0, 0)), ==, 1);
+  g_assert_cmpint (pnl_answer_get_score (pnl_candidate_review_get_answer (review, 0, 0, 1)), ==, 4);
+  g_assert_cmpint (pnl_answer_get_score (pnl_candidate_review_get_answer (review, 0, 0, 2)), ==, 2);
+  g_assert_null (pnl_candidate_review_get_answer (review, 0, 0, 3));
+  g_assert_cmpint (pnl_answer_get_score (pnl_candidate_review_get_answer (review, 0, 1, 0)), ==, 3);
+  g_assert_null (pnl_candidate_review_get_answer (review, 0, 1, 1));
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_area_mean (review, 0, 0), 2.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_area_mean (review, 0, 1), 4.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_area_mean (review, 0, 2), 2.0, EPSILON);
+
+  /* Data: in order of first appearance. */
+  g_assert_cmpuint (pnl_candidate_review_get_n_questions (review, 1), ==, 2);
+  g_assert_cmpstr (pnl_question_get_id (pnl_candidate_review_get_question (review, 1, 0)), ==, "data.q2");
+  g_assert_cmpstr (pnl_question_get_id (pnl_candidate_review_get_question (review, 1, 1)), ==, "data.q1");
+  g_assert_cmpint (pnl_answer_get_score (pnl_candidate_review_get_answer (review, 1, 0, 1)), ==, 3);
+  g_assert_cmpfloat_with_epsilon (pnl_candidate_review_get_area_mean (review, 1, 1), 2.5, EPSILON);
+  g_assert_true (isnan (pnl_candidate_review_get_area_mean (review, 1, 2)));
+
+  /* Asked and unscored still counts as asked; ops.q0 nobody asked. */
+  g_assert_true (pnl_candidate_review_get_asked (review, 2, 0));
+  g_assert_cmpuint (pnl_candidate_review_get_n_unasked (review, 2), ==, 0);
+  g_assert_true (isnan (pnl_candidate_review_get_area_mean (review, 2, 0)));
+  g_assert_false (pnl_candidate_review_get_asked (review, 3, 0));
+  g_assert_cmpuint (pnl_candidate_review_get_n_unasked (review, 3), ==, 1);
+  g_assert_cmpuint (pnl_candidate_review_get_n_unasked (review, 0), ==, 0);
+}
+
+static void
+test_review_hidden (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PnlComparison) comparison = compare (f);
+  g_autoptr(PnlCandidateReview) review = NULL;
+
+  /* C's ada-4 is in progress and C submitted nothing for Ada. */
+  pnl_comparison_set_local_interviewer (comparison, "C");
+  review = pnl_candidate_review_new (comparison, 0, f->items);
+  g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 0);
+  g_assert_cmpuint (pnl_candidate_review_get_n_areas (review), ==, 0);
+  g_clear_object (&review);
+
+  /* A interviews Ada again: only A's own submitted scorecards show. */
+  add_item (f, "ada-6", "Ada Lovelace", "ATS-1", ROLE, "A", PNL_INTERVIEW_STATE_IN_PROGRESS,
+            PNL_RECOMMENDATION_STRONG_NO, "design", 4, NULL);
+  g_clear_object (&comparison);
+  comparison = compare (f);
+  pnl_comparison_set_local_interviewer (comparison, "A");
+  review = pnl_candidate_review_new (comparison, 0, f->items);
+  g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 2);
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 0)), ==, "ada-1");
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 1)), ==, "ada-3");
+  g_assert_true (pnl_comparison_counts (comparison, pnl_candidate_review_get_interview (review, 0)));
+  g_assert_false (pnl_comparison_counts (comparison, pnl_export_item_get_interview (g_ptr_array_index (f->items, 1))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +774,8 @@ main (int   argc,
   ADD ("/core/comparison/calibration", test_calibration);
   ADD ("/core/comparison/hidden", test_hidden);
   ADD ("/core/comparison/hidden-own-scores", test_hidden_own_scores);
+  ADD ("/core/comparison/review", test_review);
+  ADD ("/core/comparison/review-hidden", test_review_hidden);
 
 #undef ADD
 

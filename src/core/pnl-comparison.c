@@ -1026,3 +1026,49 @@ pnl_comparison_get_hidden_reason (PnlComparison *self,
 
   return _("Hidden until you submit your own scorecard for this candidate.");
 }
+
+int
+pnl_comparison_find_candidate (PnlComparison *self,
+                               const char    *name,
+                               const char    *reference)
+{
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), -1);
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (self->candidates, i);
+
+      if (g_str_equal (candidate->name, not_null (name)) &&
+          g_str_equal (candidate->reference, not_null (reference)))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+pnl_comparison_counts (PnlComparison *self,
+                       PnlInterview  *interview)
+{
+  int index;
+  Candidate *candidate;
+
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  if (g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0 ||
+      pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
+    return FALSE;
+
+  index = pnl_comparison_find_candidate (self,
+                                         pnl_interview_get_candidate_name (interview),
+                                         pnl_interview_get_candidate_reference (interview));
+  if (index < 0)
+    return FALSE;
+
+  ensure_computed (self);
+  candidate = g_ptr_array_index (self->candidates, index);
+
+  return !candidate->hidden ||
+         g_strcmp0 (not_null (pnl_interview_get_interviewer (interview)), self->local_interviewer) == 0;
+}

@@ -106,6 +106,14 @@ const char        *pnl_comparison_get_candidate_name     (PnlComparison     *sel
                                                           guint              candidate);
 const char        *pnl_comparison_get_candidate_reference (PnlComparison    *self,
                                                           guint              candidate);
+/* The index of the candidate with this name and reference, or -1. */
+int                pnl_comparison_find_candidate         (PnlComparison     *self,
+                                                          const char        *name,
+                                                          const char        *reference);
+/* Whether @interview counts in its candidate's figures: submitted, of
+ * this role, added, and not hidden by independent scoring. */
+gboolean           pnl_comparison_counts                 (PnlComparison     *self,
+                                                          PnlInterview      *interview);
 /* Submitted interviews of the candidate in this role. */
 guint              pnl_comparison_get_n_interviews       (PnlComparison     *self,
                                                           guint              candidate);
