@@ -9,10 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "pnl-answer.h"
 #include "pnl-bank.h"
+#include "pnl-comparison.h"
 #include "pnl-export.h"
 #include "pnl-scorecard.h"
 #include "pnl-interview.h"
@@ -470,11 +472,36 @@ test_csv_role (Fixture       *f,
     "2.50", "2.50", "4.00", "2.00", NULL
   };
 
+  g_autoptr(GPtrArray) items = items_for (f, PNL_EXPORT_SCOPE_ROLE);
+  g_autoptr(PnlComparison) comparison = NULL;
+
   g_assert_cmpuint (records->len, ==, 3);
   g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 0), header);
   g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 1), bo);
   g_assert_cmpstrv ((const char * const *) g_ptr_array_index (records, 2), zoe);
   g_assert_null (strstr (text, "Cy Chen"));
+
+  /* The compare view shows the comparison's figures: the same numbers. */
+  comparison = pnl_comparison_new_for_items (pnl_interview_get_role (pnl_export_item_get_interview (f->bo)),
+                                             items);
+  for (guint row = 1; row < records->len; row++)
+    {
+      const char * const *record = g_ptr_array_index (records, row);
+      guint candidate = row == 1 ? (guint) pnl_comparison_find_candidate (comparison, "Bo Berg", "")
+                                 : (guint) pnl_comparison_find_candidate (comparison, NAME_ZOE, REF_ZOE);
+      g_autofree char *mean = g_strdup_printf ("%.2f", pnl_comparison_get_mean (comparison, candidate));
+
+      g_assert_cmpuint (candidate, <, pnl_comparison_get_n_candidates (comparison));
+      g_assert_cmpstr (record[3], ==, mean);
+      for (guint area = 0; area < pnl_comparison_get_n_areas (comparison); area++)
+        {
+          double score = pnl_comparison_get_area_score (comparison, candidate, area);
+          g_autofree char *cell = isnan (score) ? g_strdup ("") : g_strdup_printf ("%.2f", score);
+
+          g_assert_cmpstr (pnl_comparison_get_area_title (comparison, area), ==, header[4 + area]);
+          g_assert_cmpstr (record[4 + area], ==, cell);
+        }
+    }
 }
 
 static void

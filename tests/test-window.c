@@ -15,6 +15,11 @@
 #include "pnl-application.h"
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
+#include "pnl-candidate-item.h"
+#include "pnl-candidate-page.h"
+#include "pnl-candidate-review.h"
+#include "pnl-compare-view.h"
+#include "pnl-comparison.h"
 #include "pnl-export.h"
 #include "pnl-export-dialog.h"
 #include "pnl-interview.h"
@@ -1061,6 +1066,249 @@ test_shortcuts_listed (void)
   g_object_unref (view);
 }
 
+/* Compare view --------------------------------------------------------- */
+
+/* One interview, scored on one question, submitted or not. */
+static void
+add_panel_interview (PnlStore       *store,
+                     PnlBank        *bank,
+                     const char     *candidate,
+                     const char     *role,
+                     const char     *interviewer,
+                     int             score,
+                     gboolean        submit)
+{
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  interview = pnl_store_create_interview (store, candidate, "", role, "Technical 1",
+                                          interviewer, bank, &error);
+  g_assert_no_error (error);
+  session = pnl_session_new (store, interview, &error);
+  g_assert_no_error (error);
+
+  score_question (session, "programming.sync-vs-async", score);
+  pnl_session_set_recommendation (session, score >= 3 ? PNL_RECOMMENDATION_YES : PNL_RECOMMENDATION_NO);
+  if (submit)
+    pnl_session_submit (session);
+  pnl_session_save_now (session);
+}
+
+/* The panel, worked by hand (local interviewer: Linus):
+ *   Ada   Grace 1, Linus 4 (submitted)  -> mean 2.5, 3.0 apart: a disagreement
+ *   Bob   Grace 3, Linus 3              -> mean 3.0
+ *   Cy    Grace 2; Linus in progress    -> hidden from Linus: nothing counts
+ *   Dee   Grace 4, the only one for "Frontend Developer"
+ */
+static void
+prepare_panel (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+  PnlBank *bank = shipped_bank (&library);
+
+  g_assert_no_error (error);
+  add_panel_interview (store, bank, "Dee", "Frontend Developer", "Grace", 4, TRUE);
+  add_panel_interview (store, bank, "Ada", "Backend Developer", "Grace", 1, TRUE);
+  add_panel_interview (store, bank, "Ada", "Backend Developer", "Linus", 4, TRUE);
+  add_panel_interview (store, bank, "Bob", "Backend Developer", "Grace", 3, TRUE);
+  add_panel_interview (store, bank, "Bob", "Backend Developer", "Linus", 3, TRUE);
+  add_panel_interview (store, bank, "Cy", "Backend Developer", "Grace", 2, TRUE);
+  add_panel_interview (store, bank, "Cy", "Backend Developer", "Linus", 2, FALSE);
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "interviewer-name", "Linus");
+}
+
+static const char *
+row_name (PnlCompareView *view,
+          guint           position)
+{
+  g_autoptr(PnlCandidateItem) item = g_list_model_get_item (pnl_compare_view_get_rows (view), position);
+
+  g_assert_nonnull (item);
+
+  return pnl_comparison_get_candidate_name (pnl_candidate_item_get_comparison (item),
+                                            pnl_candidate_item_get_candidate (item));
+}
+
+static GtkColumnViewColumn *
+find_column (PnlCompareView *view,
+             const char     *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (pnl_compare_view_get_column_view (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+status_page_shown (GtkWidget  *root,
+                   const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_STATUS_PAGE (child) &&
+          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (child)), title) == 0)
+        return gtk_widget_get_mapped (child);
+
+      if (status_page_shown (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+scenario_compare (PnlApplication *app,
+                  PnlWindow      *window,
+                  gpointer        data)
+{
+  PnlCompareView *view = pnl_window_get_compare_view (window);
+  PnlComparison *comparison;
+  PnlCandidatePage *page;
+  PnlCandidateReview *review;
+  int cy;
+
+  /* The Compare tab, as the view switcher opens it. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare"));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* The most recent role comes first; choose the other. */
+  g_assert_cmpstr (pnl_compare_view_get_role (view), ==, "Backend Developer");
+  g_assert_true (pnl_compare_view_select_role (view, "Frontend Developer"));
+  comparison = pnl_compare_view_get_comparison (view);
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_compare_view_get_rows (view)), ==, 1);
+  g_assert_cmpstr (row_name (view, 0), ==, "Dee");
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, 0), 4.0, 1e-9);
+
+  g_assert_true (pnl_compare_view_select_role (view, "Backend Developer"));
+  comparison = pnl_compare_view_get_comparison (view);
+  g_assert_cmpstr (pnl_comparison_get_local_interviewer (comparison), ==, "Linus");
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_compare_view_get_rows (view)), ==, 3);
+
+  /* Disagreements first: Ada's 1 against 4. */
+  g_assert_cmpstr (row_name (view, 0), ==, "Ada");
+  g_assert_cmpuint (pnl_comparison_get_n_disagreements (comparison, 0), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Ada"));
+
+  /* Linus is still interviewing Cy: Grace's scores stay hidden. */
+  cy = pnl_comparison_find_candidate (comparison, "Cy", "");
+  g_assert_cmpint (cy, >=, 0);
+  g_assert_true (pnl_comparison_is_hidden (comparison, cy));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, cy), ==, 0);
+
+  /* Sorted by mean, highest first; nothing scored comes last. */
+  gtk_column_view_sort_by_column (pnl_compare_view_get_column_view (view),
+                                  find_column (view, "Mean"), GTK_SORT_DESCENDING);
+  g_assert_cmpstr (row_name (view, 0), ==, "Bob");
+  g_assert_cmpstr (row_name (view, 1), ==, "Ada");
+  g_assert_cmpstr (row_name (view, 2), ==, "Cy");
+  gtk_column_view_sort_by_column (pnl_compare_view_get_column_view (view),
+                                  find_column (view, "Mean"), GTK_SORT_ASCENDING);
+  g_assert_cmpstr (row_name (view, 0), ==, "Cy");
+  g_assert_cmpstr (row_name (view, 2), ==, "Bob");
+
+  /* The sort stays when the view reloads. */
+  pnl_compare_view_reload (view);
+  g_assert_cmpstr (row_name (view, 0), ==, "Cy");
+
+  /* Into Bob's scorecards with the keyboard: Enter on his row. */
+  gtk_widget_grab_focus (GTK_WIDGET (pnl_compare_view_get_column_view (view)));
+  press (window, "key", "Down");
+  press (window, "key", "Down");
+  press (window, "key", "Up");
+  press (window, "key", "Up");
+  press (window, "key", "Down");
+  press (window, "key", "Down");
+  g_assert_null (pnl_window_get_candidate_page (window));
+  press (window, "key", "Return");
+  wait_until ((page = pnl_window_get_candidate_page (window)) != NULL);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  review = pnl_candidate_page_get_review (page);
+  g_assert_cmpstr (pnl_comparison_get_candidate_name (pnl_candidate_review_get_comparison (review),
+                                                      pnl_candidate_review_get_candidate (review)), ==, "Bob");
+  g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 2);
+  /* One question asked; the rest of the bank nobody asked. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_EXPANDER, NULL));
+
+  /* And back, where we were. */
+  press (window, "key", "alt+Left");
+  g_assert_null (pnl_window_get_candidate_page (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpstr (row_name (view, 0), ==, "Cy");
+
+  /* Cy's page says why it is empty. */
+  pnl_compare_view_show_candidate (view, cy);
+  wait_until ((page = pnl_window_get_candidate_page (window)) != NULL);
+  g_assert_cmpuint (pnl_candidate_review_get_n_interviews (pnl_candidate_page_get_review (page)), ==, 0);
+  press (window, "key", "Escape");
+  g_assert_null (pnl_window_get_candidate_page (window));
+
+  /* Narrow: nothing wider than the window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (window)) <= 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+}
+
+static void
+test_compare (void)
+{
+  reset_settings ();
+  prepare_panel ();
+  run_app (scenario_compare, NULL);
+}
+
+static void
+scenario_compare_empty (PnlApplication *app,
+                        PnlWindow      *window,
+                        gpointer        data)
+{
+  PnlCompareView *view = pnl_window_get_compare_view (window);
+
+  /* The tab comes back where it was left. */
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (status_page_shown (GTK_WIDGET (view), "No Roles Yet"));
+  g_assert_null (pnl_compare_view_get_comparison (view));
+
+  /* An interview in progress: a role, but nothing submitted. */
+  {
+    g_autofree char *uuid = prepare_interview ("Open Candidate");
+    (void) uuid;
+  }
+  pnl_compare_view_reload (view);
+  g_assert_cmpstr (pnl_compare_view_get_role (view), ==, "Backend Developer");
+  g_assert_true (status_page_shown (GTK_WIDGET (view), "No Submitted Scorecards"));
+  g_assert_false (status_page_shown (GTK_WIDGET (view), "No Roles Yet"));
+}
+
+static void
+test_compare_empty (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+  g_autofree char *db = pnl_store_get_default_path ();
+
+  reset_settings ();
+  g_remove (db);
+  g_settings_set_string (settings, "last-view", "compare");
+  run_app (scenario_compare_empty, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1082,6 +1330,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/quit-saves", test_quit_saves);
   g_test_add_func ("/ui/window/export-and-copy", test_export);
   g_test_add_func ("/ui/window/import", test_import);
+  g_test_add_func ("/ui/window/compare", test_compare);
+  g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@ typedef struct _PnlArea          PnlArea;
 typedef struct _PnlBank          PnlBank;
 typedef struct _PnlBankLibrary   PnlBankLibrary;
 typedef struct _PnlCandidate     PnlCandidate;
+typedef struct _PnlCandidateReview PnlCandidateReview;
 typedef struct _PnlComparison    PnlComparison;
 typedef struct _PnlDb            PnlDb;
 typedef struct _PnlDbStatement   PnlDbStatement;

@@ -13,6 +13,9 @@
 
 #include "pnl-answer.h"
 #include "pnl-bank-library.h"
+#include "pnl-candidate-page.h"
+#include "pnl-candidate-review.h"
+#include "pnl-compare-view.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-new-interview-dialog.h"
@@ -28,8 +31,11 @@ struct _PnlWindow
 
   /* Borrowed references */
   PnlSessionView       *session_view;
+  PnlCandidatePage     *candidate_page;
 
   /* Template children */
+  AdwViewStack         *view_stack;
+  PnlCompareView       *compare_view;
   GtkStack             *main_stack;
   GtkMenuButton        *menu_button;
   PnlStartPage         *start_page;
@@ -61,6 +67,8 @@ show_error (PnlWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+static void close_candidate (PnlWindow *self);
+
 gboolean
 pnl_window_open_interview (PnlWindow    *self,
                            PnlInterview *interview,
@@ -76,6 +84,7 @@ pnl_window_open_interview (PnlWindow    *self,
   g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
 
   pnl_window_close_interview (self);
+  close_candidate (self);
 
   if (!(session = pnl_session_new (pnl_application_get_store (app), interview, &error)))
     {
@@ -124,6 +133,94 @@ pnl_window_close_interview (PnlWindow *self)
 
   pnl_start_page_reload (self->start_page);
   pnl_window_actions_update (self);
+}
+
+PnlCompareView *
+pnl_window_get_compare_view (PnlWindow *self)
+{
+  g_return_val_if_fail (PNL_IS_WINDOW (self), NULL);
+
+  return self->compare_view;
+}
+
+PnlCandidatePage *
+pnl_window_get_candidate_page (PnlWindow *self)
+{
+  g_return_val_if_fail (PNL_IS_WINDOW (self), NULL);
+
+  return self->candidate_page;
+}
+
+static void
+close_candidate (PnlWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->candidate_page == NULL)
+    return;
+
+  page = GTK_WIDGET (g_steal_pointer (&self->candidate_page));
+  gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_remove (self->main_stack, page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->compare_view));
+}
+
+static void
+on_candidate_back (PnlWindow        *self,
+                   PnlCandidatePage *page)
+{
+  close_candidate (self);
+}
+
+static void
+on_show_candidate (PnlWindow          *self,
+                   PnlCandidateReview *review,
+                   PnlCompareView     *view)
+{
+  close_candidate (self);
+
+  self->candidate_page = pnl_candidate_page_new (review);
+  g_signal_connect_object (self->candidate_page, "back", G_CALLBACK (on_candidate_back), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->candidate_page), "candidate");
+  gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->candidate_page));
+  gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->candidate_page));
+}
+
+static void
+on_view_changed (PnlWindow    *self,
+                 GParamSpec   *pspec,
+                 AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  PnlApplication *app = get_app (self);
+
+  /* Scorecards arrive and get submitted while the view is away. */
+  if (g_strcmp0 (name, "compare") == 0)
+    pnl_compare_view_reload (self->compare_view);
+
+  if (app != NULL && name != NULL)
+    g_settings_set_string (pnl_application_get_settings (app), "last-view", name);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  pnl_window_close_interview (self);
+  close_candidate (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 PnlSessionView *
@@ -219,6 +316,7 @@ on_import_done (GObject      *object,
   gtk_window_present (GTK_WINDOW (dialog));
 
   pnl_start_page_reload (self->start_page);
+  pnl_compare_view_reload (self->compare_view);
 }
 
 void
@@ -313,15 +411,20 @@ pnl_window_class_init (PnlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/panelist/Panelist/ui/pnl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_open);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_candidate);
 
   gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, new_interview_action);
   gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-interview", NULL);
@@ -331,6 +434,7 @@ pnl_window_class_init (PnlWindowClass *klass)
                                        "win.import", NULL);
 
   g_type_ensure (PNL_TYPE_START_PAGE);
+  g_type_ensure (PNL_TYPE_COMPARE_VIEW);
 }
 
 static void
@@ -370,6 +474,15 @@ restore (PnlWindow *self)
     }
 
   pnl_start_page_set_store (self->start_page, store);
+  g_settings_bind (settings, "interviewer-name", self->compare_view, "local-interviewer",
+                   G_SETTINGS_BIND_GET);
+  pnl_compare_view_set_store (self->compare_view, store);
+
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+  }
 
   /* Back where the interviewer was, if that interview is still there. */
   if (uuid[0] != '\0' && (interview = pnl_store_find_interview (store, uuid, NULL)))

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "pnl-application.h"
+#include "pnl-candidate-page.h"
+#include "pnl-compare-view.h"
 #include "pnl-session-view.h"
 
 G_BEGIN_DECLS
@@ -31,5 +33,9 @@ void            pnl_window_import_files       (PnlWindow      *self,
                                                GListModel     *files);
 /* The interview on screen, or NULL on the start page. */
 PnlSessionView *pnl_window_get_session_view   (PnlWindow      *self);
+/* The panel lead's view, on the start page's "Compare" tab. */
+PnlCompareView *pnl_window_get_compare_view   (PnlWindow      *self);
+/* One candidate's scorecards side by side, or NULL when not shown. */
+PnlCandidatePage *pnl_window_get_candidate_page (PnlWindow    *self);
 
 G_END_DECLS
