@@ -424,6 +424,8 @@ build (PnlCandidatePage *self)
   guint candidate = pnl_candidate_review_get_candidate (self->review);
   const char *reference = pnl_comparison_get_candidate_reference (comparison, candidate);
   g_autofree char *subtitle = NULL;
+  g_autoptr(GArray) order = NULL;
+  guint n_areas;
 
   adw_window_title_set_title (self->window_title, pnl_comparison_get_candidate_name (comparison, candidate));
   if (reference != NULL && reference[0] != '\0')
@@ -452,8 +454,23 @@ build (PnlCandidatePage *self)
   name_columns (self);
   add_verdicts (self);
 
-  for (guint i = 0; i < pnl_candidate_review_get_n_areas (self->review); i++)
-    add_area (self, i);
+  /* The disagreements first, widest first: the debrief starts there. */
+  n_areas = pnl_candidate_review_get_n_areas (self->review);
+  order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < pnl_comparison_get_n_disagreements (comparison, candidate); i++)
+    {
+      guint area = pnl_comparison_get_disagreement_area (comparison, candidate, i);
+
+      for (guint j = 0; j < n_areas; j++)
+        if (pnl_candidate_review_get_area (self->review, j) == area)
+          g_array_append_val (order, j);
+    }
+  for (guint j = 0; j < n_areas; j++)
+    if (!pnl_comparison_is_disagreement (comparison, candidate, pnl_candidate_review_get_area (self->review, j)))
+      g_array_append_val (order, j);
+
+  for (guint i = 0; i < order->len; i++)
+    add_area (self, g_array_index (order, guint, i));
 }
 
 static void
