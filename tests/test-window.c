@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "pnl-answer.h"
 #include "pnl-application.h"
@@ -1065,7 +1066,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init() passes no option on to g_test_init(), so its tests
+   * would share the real home folder: do its work here instead, with
+   * folders of their own for each test.  The system's MIME database
+   * stays in use (GTK needs it to load its icons). */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "en_US.UTF-8");
+  gtk_init ();
   adw_init ();
 
   /* GNOME's own title bar layout: a close button only. */
