@@ -11,9 +11,11 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "pnl-answer.h"
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
+#include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-store.h"
 
@@ -64,12 +66,15 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
-/* Runs the real binary, with no display, and returns its exit status. */
+/* Runs the real binary, with no display, and returns its exit status.
+ * With @settings, its GSettings are these keyfile lines, as if the app
+ * had saved them; without, they are the defaults. */
 static int
-run_panelist (char        **out,
-              char        **err,
-              const char   *first_arg,
-              ...)
+run_panelist_va (char        **out,
+                 char        **err,
+                 const char   *settings,
+                 const char   *first_arg,
+                 va_list       args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -77,15 +82,12 @@ run_panelist (char        **out,
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("PANELIST_BINARY");
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (binary);
 
   g_ptr_array_add (argv, (char *)binary);
-  va_start (args, first_arg);
   for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -98,6 +100,17 @@ run_panelist (char        **out,
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (settings != NULL)
+    {
+      g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+      g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+      g_autofree char *text = g_strdup_printf ("[io/github/panelist/Panelist]\n%s\n", settings);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -107,6 +120,39 @@ run_panelist (char        **out,
   g_assert_true (g_subprocess_get_if_exited (process));
 
   return g_subprocess_get_exit_status (process);
+}
+
+static int
+run_panelist (char        **out,
+              char        **err,
+              const char   *first_arg,
+              ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = run_panelist_va (out, err, NULL, first_arg, args);
+  va_end (args);
+
+  return status;
+}
+
+static int
+run_panelist_with_settings (char        **out,
+                            char        **err,
+                            const char   *settings,
+                            const char   *first_arg,
+                            ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = run_panelist_va (out, err, settings, first_arg, args);
+  va_end (args);
+
+  return status;
 }
 
 static PnlBank *
@@ -407,6 +453,133 @@ test_binary_export_import (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "pdf"));
 }
 
+/* One interviewer's interview, with the first questions scored. */
+static void
+add_scored (PnlStore          *store,
+            PnlBank           *bank,
+            const char        *candidate,
+            const char        *interviewer,
+            const int         *scores,
+            guint              n_scores,
+            PnlInterviewState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+
+  interview = pnl_store_create_interview (store, candidate, "", "Backend Developer",
+                                          "Technical 1", interviewer, bank, &error);
+  g_assert_no_error (error);
+  answers = pnl_store_list_answers (store, interview, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (answers), >=, n_scores);
+
+  for (guint i = 0; i < n_scores; i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+
+      pnl_answer_set_asked (answer, TRUE);
+      pnl_answer_set_score (answer, scores[i]);
+      pnl_store_save_answer (store, answer);
+    }
+
+  if (state == PNL_INTERVIEW_STATE_SUBMITTED)
+    pnl_interview_set_recommendation (interview, PNL_RECOMMENDATION_YES);
+  pnl_interview_set_state (interview, state);
+  pnl_store_save_interview (store, interview);
+}
+
+/* Priya has scored Bo and Zoë; Sam is interviewing Bo (in progress). */
+static void
+add_panel (const char *db_path)
+{
+  static const int bo_scores[] = { 1, 2 };
+  static const int zoe_scores[] = { 4, 3 };
+  g_autoptr(PnlBankLibrary) library = NULL;
+  PnlBank *bank = shipped_bank (&library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (db_path, &error);
+
+  g_assert_no_error (error);
+  add_scored (store, bank, "Bo Berg", "Priya", bo_scores, G_N_ELEMENTS (bo_scores),
+              PNL_INTERVIEW_STATE_SUBMITTED);
+  add_scored (store, bank, "Zoë Park", "Priya", zoe_scores, G_N_ELEMENTS (zoe_scores),
+              PNL_INTERVIEW_STATE_SUBMITTED);
+  add_scored (store, bank, "Bo Berg", "Sam", NULL, 0, PNL_INTERVIEW_STATE_IN_PROGRESS);
+
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+}
+
+/* What the core writes for the role, as seen by @local. */
+static char *
+core_role_csv (const char *db_path,
+               const char *local)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (db_path, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  char *text;
+
+  g_assert_no_error (error);
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_ROLE, "Backend Developer", &error);
+  g_assert_no_error (error);
+  text = pnl_export_to_string_for (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, local, &error);
+  g_assert_no_error (error);
+  g_assert_true (pnl_store_close (store, &error));
+
+  return text;
+}
+
+/* Independent scoring from the command line: run as Sam, the export
+ * hides Priya's scores of Bo; by --interviewer or by the settings. */
+static void
+test_binary_export_independent (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *hidden = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *sam = NULL;
+  g_autofree char *nobody = NULL;
+  g_autofree char *from_settings = NULL;
+  g_autofree char *overridden = NULL;
+  g_autofree char *err = NULL;
+
+  add_panel (fixture->db_path);
+  hidden = core_role_csv (fixture->db_path, "Sam");
+  plain = core_role_csv (fixture->db_path, NULL);
+  g_assert_cmpstr (hidden, !=, plain);
+  g_assert_nonnull (strstr (hidden, "\r\nBo Berg,,"));
+  g_assert_null (strstr (plain, "\r\nBo Berg,,"));
+
+  g_assert_cmpint (run_panelist (&sam, &err, db_arg, "--export=csv", "--role=Backend Developer",
+                                 "--interviewer=Sam", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (sam, ==, hidden);
+
+  /* Nobody in the settings: everything shows. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&nobody, &err, db_arg, "--export=csv", "--role=Backend Developer",
+                                 NULL), ==, 0);
+  g_assert_cmpstr (nobody, ==, plain);
+
+  /* The name the app remembers is the local interviewer... */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist_with_settings (&from_settings, &err, "interviewer-name='Sam'",
+                                               db_arg, "--export=csv", "--role=Backend Developer",
+                                               NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (from_settings, ==, hidden);
+
+  /* ...unless the option says otherwise. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist_with_settings (&overridden, &err, "interviewer-name='Sam'",
+                                               db_arg, "--export=csv", "--role=Backend Developer",
+                                               "--interviewer=", NULL), ==, 0);
+  g_assert_cmpstr (overridden, ==, plain);
+}
+
 static void
 test_binary_import_broken (Fixture       *fixture,
                            gconstpointer  data)
@@ -450,6 +623,8 @@ main (int   argc,
   g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
   g_test_add ("/core/cli/binary/export-import", Fixture, NULL,
               fixture_set_up, test_binary_export_import, fixture_tear_down);
+  g_test_add ("/core/cli/binary/export-independent", Fixture, NULL,
+              fixture_set_up, test_binary_export_independent, fixture_tear_down);
   g_test_add ("/core/cli/binary/import-broken", Fixture, NULL,
               fixture_set_up, test_binary_import_broken, fixture_tear_down);
 

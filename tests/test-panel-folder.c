@@ -507,6 +507,160 @@ test_pending (void)
   peer_free (b);
 }
 
+typedef struct
+{
+  guint    n_done;
+  gboolean ok;
+  GError  *error;
+} Published;
+
+static void
+published_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Published *published = data;
+
+  g_clear_error (&published->error);
+  published->ok = pnl_panel_folder_publish_finish (PNL_PANEL_FOLDER (object), result,
+                                                   &published->error);
+  published->n_done++;
+}
+
+static char *
+read_shared (const char *uuid)
+{
+  g_autofree char *path = file_path (uuid);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+/* What publishing writes: the scorecard as the store has it. */
+static char *
+expected_text (Peer       *peer,
+               const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlScorecard) card = pnl_store_load_scorecard (peer->store, uuid, &error);
+  char *text;
+
+  g_assert_no_error (error);
+  text = pnl_scorecard_to_string (card, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+/* Publishing without blocking: the saves queued before are in the file,
+ * publishes land in order, and each waits until it is written. */
+static void
+test_publish_async (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) invalid = NULL;
+  Published published = { 0, FALSE, NULL };
+  Peer *a;
+  Peer *b;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  a = peer_new ("priya");
+  b = peer_new ("tomas");
+  pnl_panel_folder_start (b->folder);
+
+  interview = submit_interview (a, "Ana Lima", "First take");
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+  path = file_path (uuid);
+
+  /* A change only queued, not flushed, when publishing starts. */
+  pnl_interview_set_summary (interview, "Second take");
+  pnl_store_save_interview (a->store, interview);
+  pnl_panel_folder_publish_async (a->folder, interview, NULL, published_cb, &published);
+
+  /* Waiting from the call: a restart now would still write it. */
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 1);
+  g_assert_cmpuint (pnl_panel_folder_get_n_publishing (a->folder), ==, 1);
+  {
+    g_autoptr(PnlPanelFolder) again = pnl_panel_folder_new (a->store, pnl_panel_folder_get_folder (a->folder));
+
+    g_assert_cmpuint (pnl_panel_folder_get_n_pending (again), ==, 1);
+  }
+
+  WAIT_FOR (published.n_done == 1);
+  g_assert_no_error (published.error);
+  g_assert_true (published.ok);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 0);
+  g_assert_cmpuint (pnl_panel_folder_get_n_publishing (a->folder), ==, 0);
+  g_assert_true (pnl_panel_folder_get_online (a->folder));
+  assert_private_file (path);
+  text = read_shared (uuid);
+  expected = expected_text (a, uuid);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (text, "Second take"));
+  WAIT_FOR (has_interview (b, uuid, revision_of (a, uuid), "Second take"));
+
+  /* Several at once: written in the order of the calls, the last wins. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Take %u", i);
+
+      pnl_interview_set_summary (interview, summary);
+      pnl_store_save_interview (a->store, interview);
+      pnl_panel_folder_publish_async (a->folder, interview, NULL, published_cb, &published);
+    }
+  g_assert_cmpuint (pnl_panel_folder_get_n_publishing (a->folder), ==, 3);
+  WAIT_FOR (published.n_done == 4);
+  g_assert_true (published.ok);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = read_shared (uuid);
+  expected = expected_text (a, uuid);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (text, "Take 2"));
+  WAIT_FOR (has_interview (b, uuid, revision_of (a, uuid), "Take 2"));
+
+  /* The folder gone: it waits, and is written once it is back. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  pnl_interview_set_summary (interview, "While away");
+  pnl_store_save_interview (a->store, interview);
+  pnl_panel_folder_publish_async (a->folder, interview, NULL, published_cb, &published);
+  WAIT_FOR (published.n_done == 5);
+  g_assert_true (published.ok);
+  g_assert_false (pnl_panel_folder_get_online (a->folder));
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 1);
+  g_assert_cmpuint (count_problems (a, G_IO_ERROR, G_IO_ERROR_NOT_FOUND), ==, 1);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  WAIT_FOR (pnl_panel_folder_get_online (a->folder) &&
+            pnl_panel_folder_get_n_pending (a->folder) == 0);
+  g_clear_pointer (&text, g_free);
+  text = read_shared (uuid);
+  g_assert_nonnull (strstr (text, "While away"));
+  assert_private_file (path);
+
+  /* No valid identifier: an error, and nothing waits. */
+  invalid = g_object_new (PNL_TYPE_INTERVIEW, NULL);
+  pnl_panel_folder_publish_async (a->folder, invalid, NULL, published_cb, &published);
+  WAIT_FOR (published.n_done == 6);
+  g_assert_false (published.ok);
+  g_assert_error (published.error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_INVALID);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (a->folder), ==, 0);
+
+  g_clear_error (&published.error);
+  peer_free (a);
+  peer_free (b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +669,7 @@ main (int   argc,
 
   g_test_add_func ("/panel-folder/panel", test_panel);
   g_test_add_func ("/panel-folder/pending", test_pending);
+  g_test_add_func ("/panel-folder/publish-async", test_publish_async);
 
   return g_test_run ();
 }

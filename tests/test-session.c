@@ -715,10 +715,38 @@ test_flags (Fixture       *f,
                    PNL_ANSWER_FLAGS_RED_FLAG | PNL_ANSWER_FLAGS_HIGHLIGHT);
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    n_submitted;
+  gint64   revision;
+} Submitted;
+
+/* At "submitted", everything is queued: a flush finds the submitted
+ * state, answers included. */
+static void
+submitted_cb (PnlSession *session,
+              Submitted  *submitted)
+{
+  g_autoptr(PnlInterview) stored = stored_interview (submitted->f);
+  g_autoptr(PnlAnswer) answer = stored_answer (submitted->f, "design.api");
+
+  g_assert_true (pnl_session_get_locked (session));
+  g_assert_cmpint (pnl_interview_get_state (stored), ==, PNL_INTERVIEW_STATE_SUBMITTED);
+  g_assert_nonnull (pnl_interview_get_ended_at (stored));
+  g_assert_cmpint (pnl_interview_get_recommendation (stored), ==, PNL_RECOMMENDATION_YES);
+  g_assert_cmpstr (pnl_answer_get_notes (answer), ==, "Versioned URLs");
+  g_assert_cmpint (pnl_interview_get_revision (stored), >, submitted->revision);
+
+  submitted->revision = pnl_interview_get_revision (stored);
+  submitted->n_submitted++;
+}
+
 static void
 test_submit_reopen (Fixture       *f,
                     gconstpointer  data)
 {
+  Submitted submitted_data = { f, 0, 0 };
   g_autoptr(PnlInterview) submitted = NULL;
   g_autoptr(PnlInterview) reopened = NULL;
   g_autoptr(PnlAnswer) stored = NULL;
@@ -732,6 +760,7 @@ test_submit_reopen (Fixture       *f,
   gboolean locked_prop = FALSE;
 
   g_signal_connect (f->session, "notify::locked", G_CALLBACK (count_cb), &n_locked);
+  g_signal_connect (f->session, "submitted", G_CALLBACK (submitted_cb), &submitted_data);
 
   pnl_session_set_current (f->session, api);
   pnl_session_set_notes (f->session, "Versioned URLs");
@@ -745,6 +774,7 @@ test_submit_reopen (Fixture       *f,
   g_object_get (f->session, "locked", &locked_prop, NULL);
   g_assert_true (locked_prop);
   g_assert_cmpuint (n_locked, ==, 1);
+  g_assert_cmpuint (submitted_data.n_submitted, ==, 1);
   g_assert_false (pnl_session_get_dirty (f->session));
   g_assert_false (_pnl_session_is_ticking (f->session));
   g_assert_cmpint (pnl_interview_get_state (f->interview), ==, PNL_INTERVIEW_STATE_SUBMITTED);
@@ -756,6 +786,7 @@ test_submit_reopen (Fixture       *f,
   /* Submitting twice changes nothing. */
   pnl_session_submit (f->session);
   g_assert_cmpuint (n_locked, ==, 1);
+  g_assert_cmpuint (submitted_data.n_submitted, ==, 1);
 
   /* Locked: the helpers do nothing and the clock stands still. */
   pnl_session_set_notes (f->session, "changed my mind");
@@ -819,6 +850,11 @@ test_submit_reopen (Fixture       *f,
   g_assert_null (pnl_interview_get_ended_at (reopened));
   stored_again = stored_answer (f, "data.sql");
   g_assert_cmpstr (pnl_answer_get_notes (stored_again), ==, "After all");
+  g_assert_cmpuint (submitted_data.n_submitted, ==, 1);
+
+  /* Reopening is no submit; submitting again is, at a higher revision. */
+  pnl_session_submit (f->session);
+  g_assert_cmpuint (submitted_data.n_submitted, ==, 2);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "pnl-answer.h"
 #include "pnl-application.h"
@@ -26,6 +27,7 @@
 #include "pnl-navigator.h"
 #include "pnl-navigator-row.h"
 #include "pnl-new-interview-dialog.h"
+#include "pnl-panel-folder.h"
 #include "pnl-question.h"
 #include "pnl-question-page.h"
 #include "pnl-scorecard.h"
@@ -953,6 +955,13 @@ test_export (void)
 }
 
 static void
+count_changed_cb (PnlApplication *app,
+                  guint          *n)
+{
+  (*n)++;
+}
+
+static void
 scenario_import (PnlApplication *app,
                  PnlWindow      *window,
                  gpointer        data)
@@ -960,10 +969,15 @@ scenario_import (PnlApplication *app,
   GListStore *files = data;
   AdwMessageDialog *dialog;
   const char *body;
+  guint n_changed = 0;
 
   g_assert_null (pnl_window_get_session_view (window));
+  g_signal_connect (app, "scorecards-changed", G_CALLBACK (count_changed_cb), &n_changed);
   pnl_window_import_files (window, G_LIST_MODEL (files));
   wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  /* Other views hear of it. */
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_signal_handlers_disconnect_by_data (app, &n_changed);
 
   body = adw_message_dialog_get_body (dialog);
   g_assert_true (g_str_has_prefix (body, "Added 1, updated 0, unchanged 0, refused 1."));
@@ -1011,6 +1025,375 @@ test_import (void)
   g_list_store_append (files, good);
   g_list_store_append (files, broken);
   run_app (scenario_import, files);
+}
+
+/* Another interviewer's submitted interview, scored, in the database
+ * at @db_path.  Returns its UUID; its scorecard text in @text. */
+static char *
+add_submitted (const char  *db_path,
+               const char  *candidate,
+               const char  *interviewer,
+               int          score,
+               char       **text)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (db_path, &error);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(PnlScorecard) card = NULL;
+  char *uuid;
+
+  g_assert_no_error (error);
+  interview = pnl_store_create_interview (store, candidate, "", "Backend Developer", "Technical 2",
+                                          interviewer, shipped_bank (&library), &error);
+  g_assert_no_error (error);
+  answers = pnl_store_list_answers (store, interview, &error);
+  g_assert_no_error (error);
+  answer = g_list_model_get_item (answers, 0);
+  pnl_answer_set_asked (answer, TRUE);
+  pnl_answer_set_score (answer, score);
+  pnl_store_save_answer (store, answer);
+  pnl_interview_set_recommendation (interview, PNL_RECOMMENDATION_YES);
+  pnl_interview_set_state (interview, PNL_INTERVIEW_STATE_SUBMITTED);
+  pnl_store_save_interview (store, interview);
+  g_assert_true (pnl_store_flush (store, &error));
+
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+  if (text != NULL)
+    {
+      card = pnl_store_load_scorecard (store, uuid, &error);
+      g_assert_no_error (error);
+      *text = pnl_scorecard_to_string (card, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (pnl_store_close (store, &error));
+
+  return uuid;
+}
+
+/* A label under @root whose text holds @needle. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The toast on screen whose title holds @needle, or NULL. */
+static GtkWidget *
+find_toast (PnlWindow  *window,
+            const char *needle)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget") &&
+          find_label_containing (child, needle) != NULL)
+        return child;
+    }
+
+  return NULL;
+}
+
+/* Closes a toast with its close button, as a person would: once it is
+ * fully shown (libadwaita 1.2 can crash when a toast is closed while it
+ * still slides in). */
+static void
+dismiss_toast (PnlWindow  *window,
+               const char *needle)
+{
+  GtkWidget *toast;
+  GtkWidget *close = NULL;
+
+  spin (600);
+  toast = find_toast (window, needle);
+  g_assert_nonnull (toast);
+  for (GtkWidget *child = gtk_widget_get_first_child (toast);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (child))))
+        close = child;
+    }
+
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  wait_until (find_toast (window, needle) == NULL);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+/* The revision and state of the one scorecard in @path. */
+static gint64
+file_revision (const char        *path,
+               PnlInterviewState *state)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = pnl_scorecard_read_file (file, NULL, &error);
+  PnlInterview *interview;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 1);
+  interview = pnl_scorecard_get_interview (g_ptr_array_index (cards, 0));
+  *state = pnl_interview_get_state (interview);
+
+  return pnl_interview_get_revision (interview);
+}
+
+/* The file holds what the database holds now. */
+static void
+assert_published (PnlStore   *store,
+                  const char *uuid,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlScorecard) card = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_true (pnl_store_flush (store, &error));
+  card = pnl_store_load_scorecard (store, uuid, &error);
+  g_assert_no_error (error);
+  expected = pnl_scorecard_to_string (card, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static gboolean
+is_chosen (GtkFileChooser *chooser,
+           GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+typedef struct
+{
+  char *folder;
+  char *uuid;
+  char *other_text;
+} FolderTest;
+
+static void
+scenario_panel_folder (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  FolderTest *t = data;
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  PnlSession *session = pnl_session_view_get_session (view);
+  PnlStore *store = pnl_application_get_store (app);
+  PnlPanelFolder *folder = pnl_application_get_panel_folder (app);
+  g_autofree char *name = g_strconcat (t->uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (t->folder, name, NULL);
+  g_autofree char *other_path = g_build_filename (t->folder, "other" PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autofree char *broken_name = g_strconcat ("7d1e0c55-9a4b-4f1e-8c2d-3b6a5e4f7a90", PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autofree char *broken_path = g_build_filename (t->folder, broken_name, NULL);
+  g_autofree char *setting = NULL;
+  g_autoptr(GFile) folder_file = g_file_new_for_path (t->folder);
+  g_autoptr(GError) error = NULL;
+  PnlInterviewState state;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser;
+  const char *body;
+  gint64 revision;
+  guint n_changed = 0;
+  guint n_notify = 0;
+
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (pnl_panel_folder_get_folder (folder), folder_file));
+  g_assert_true (pnl_panel_folder_get_online (folder));
+  g_signal_connect (app, "scorecards-changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (app, "notify::panel-folder", G_CALLBACK (count_notify_cb), &n_notify);
+
+  /* Submitting writes the submitted scorecard there, for the panel. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  pnl_session_set_current (session, pnl_session_find_answer (session, "programming.sync-vs-async"));
+  pnl_session_set_score (session, 3);
+  pnl_session_set_recommendation (session, PNL_RECOMMENDATION_YES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.submit", NULL));
+  wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
+  revision = file_revision (path, &state);
+  g_assert_cmpint (state, ==, PNL_INTERVIEW_STATE_SUBMITTED);
+  assert_published (store, t->uuid, path);
+
+  /* Reopened, changed, submitted again: the file follows, at a higher
+   * revision. */
+  pnl_session_reopen (session);
+  pnl_session_set_score (session, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.submit", NULL));
+  wait_until (file_revision (path, &state) > revision);
+  g_assert_cmpint (state, ==, PNL_INTERVIEW_STATE_SUBMITTED);
+  assert_published (store, t->uuid, path);
+  g_assert_null (find_toast (window, "panel folder"));
+
+  /* Another interviewer's scorecard arrives: imported, listed, told. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-interview", NULL));
+  g_assert_null (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Shared Candidate"));
+  g_assert_true (g_file_set_contents (other_path, t->other_text, -1, NULL));
+  wait_until (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Shared Candidate") != NULL);
+  g_assert_cmpuint (n_changed, ==, 1);
+  wait_until (find_toast (window, "1 scorecard received from the panel folder") != NULL);
+  dismiss_toast (window, "received from the panel folder");
+
+  /* A broken file: said once, naming the file, not at every scan. */
+  g_assert_true (g_file_set_contents (broken_path, "{ \"format\": \"panelist-scorecard\",", -1, NULL));
+  wait_until (find_toast (window, "was not imported") != NULL);
+  g_assert_nonnull (find_toast (window, broken_name));
+  dismiss_toast (window, "was not imported");
+  pnl_panel_folder_rescan (folder);
+  g_assert_true (g_file_set_contents (other_path, t->other_text, -1, NULL));
+  spin (800);
+  g_assert_null (find_toast (window, "was not imported"));
+  g_assert_null (find_toast (window, "received from the panel folder"));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* Panel Folder… says which folder and what it does; Stop Sharing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-folder", NULL));
+  wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, t->folder));
+  g_assert_nonnull (strstr (body, "can be reached now"));
+  g_assert_nonnull (strstr (body, "No scorecard waits to be written."));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Stop Sharing"), "clicked");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  wait_until (pnl_application_get_panel_folder (app) == NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  setting = g_settings_get_string (pnl_application_get_settings (app), "panel-folder");
+  g_assert_cmpstr (setting, ==, "");
+
+  /* With none, it asks for a folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-folder", NULL));
+  wait_until ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), folder_file, &error);
+  g_assert_no_error (error);
+  wait_until (is_chosen (GTK_FILE_CHOOSER (chooser), folder_file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (pnl_application_get_panel_folder (app) != NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_clear_pointer (&setting, g_free);
+  setting = g_settings_get_string (pnl_application_get_settings (app), "panel-folder");
+  g_assert_cmpstr (setting, ==, t->folder);
+
+  g_signal_handlers_disconnect_by_data (app, &n_changed);
+  g_signal_handlers_disconnect_by_data (app, &n_notify);
+}
+
+static void
+test_panel_folder (void)
+{
+  g_autofree char *other_db = NULL;
+  g_autofree char *other_uuid = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  FolderTest t = { NULL, };
+
+  reset_settings ();
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  other_db = g_build_filename (g_get_user_cache_dir (), "other.db", NULL);
+  other_uuid = add_submitted (other_db, "Shared Candidate", "Priya", 2, &t.other_text);
+
+  t.folder = g_build_filename (g_get_user_cache_dir (), "panel", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (t.folder, 0700), ==, 0);
+  t.uuid = prepare_interview ("Folder Candidate");
+  settings = g_settings_new ("io.github.panelist.Panelist");
+  g_settings_set_string (settings, "panel-folder", t.folder);
+
+  run_app (scenario_panel_folder, &t);
+
+  g_free (t.folder);
+  g_free (t.uuid);
+  g_free (t.other_text);
+}
+
+/* Independent scoring in the export dialog: Grace, the local
+ * interviewer, has not submitted hers, so Priya's scores of the same
+ * candidate stay out of the role comparison. */
+static void
+scenario_export_independent (PnlApplication *app,
+                             PnlWindow      *window,
+                             gpointer        data)
+{
+  PnlStore *store = pnl_application_get_store (app);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "role.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *plain = NULL;
+  PnlExportDialog *dialog;
+
+  press (window, "key", "ctrl+e");
+  wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+  pnl_export_dialog_set_format (dialog, PNL_EXPORT_FORMAT_CSV);
+  pnl_export_dialog_set_scope (dialog, PNL_EXPORT_SCOPE_ROLE);
+  g_assert_true (pnl_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  items = pnl_export_collect (store, PNL_EXPORT_SCOPE_ROLE, "Backend Developer", &error);
+  g_assert_no_error (error);
+  hidden = pnl_export_to_string_for (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, "Grace", &error);
+  g_assert_no_error (error);
+  plain = pnl_export_to_string (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (hidden, !=, plain);
+  g_assert_cmpstr (csv, ==, hidden);
+  g_assert_nonnull (strstr (csv, "\r\nHidden Candidate,,"));
+}
+
+static void
+test_export_independent (void)
+{
+  g_autofree char *db = pnl_store_get_default_path ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Hidden Candidate");
+  other = add_submitted (db, "Hidden Candidate", "Priya", 1, NULL);
+  settings = g_settings_new ("io.github.panelist.Panelist");
+  g_settings_set_string (settings, "interviewer-name", "Grace");
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+
+  run_app (scenario_export_independent, NULL);
 }
 
 static void
@@ -1313,7 +1696,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init() passes no option on to g_test_init(), so its tests
+   * would share the real home folder: do its work here instead, with
+   * folders of their own for each test.  The system's MIME database
+   * stays in use (GTK needs it to load its icons). */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "en_US.UTF-8");
+  gtk_init ();
   adw_init ();
 
   /* GNOME's own title bar layout: a close button only. */
@@ -1332,6 +1723,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
+  g_test_add_func ("/ui/window/export-independent", test_export_independent);
+  g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
 
   return g_test_run ();
 }

@@ -104,6 +104,7 @@ pnl_cli_export (PnlStore         *store,
                 PnlExportFormat   format,
                 PnlExportScope    scope,
                 const char       *key,
+                const char       *local_interviewer,
                 char            **text,
                 GError          **error)
 {
@@ -116,7 +117,11 @@ pnl_cli_export (PnlStore         *store,
   if (!(items = pnl_export_collect (store, scope, key, error)))
     return FALSE;
 
-  *text = pnl_export_to_string (format, scope, items, error);
+  /* An empty name is nobody. */
+  if (local_interviewer != NULL && local_interviewer[0] == '\0')
+    local_interviewer = NULL;
+
+  *text = pnl_export_to_string_for (format, scope, items, local_interviewer, error);
 
   return *text != NULL;
 }

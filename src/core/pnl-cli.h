@@ -29,11 +29,15 @@ gboolean pnl_cli_banks (PnlBankLibrary *library,
                         GString        *err);
 
 /* Writes @format for @scope (the interview's UUID, the candidate's name or
- * reference, or the role named by @key) into @text. */
+ * reference, or the role named by @key) into @text.  @local_interviewer
+ * (NULL or "" for nobody) is who runs it: while they have an interview in
+ * progress with a candidate, the others' scores of that candidate stay
+ * hidden (see pnl_export_to_string_for()). */
 gboolean pnl_cli_export (PnlStore           *store,
                          PnlExportFormat     format,
                          PnlExportScope      scope,
                          const char         *key,
+                         const char         *local_interviewer,
                          char              **text,
                          GError            **error);
 /* Imports each file in its own transaction.  One summary line into @out

@@ -39,6 +39,8 @@ struct _PnlPanelFolder
   /* UUIDs waiting for the folder, in the order they were published. */
   GPtrArray    *pending;
   char         *pending_path;
+  /* Asynchronous publishes (GTask), one at a time, the head in flight. */
+  GQueue        publishes;
 
   guint         poll_interval;
   guint         poll_id;
@@ -202,6 +204,39 @@ checksum_of (const char *data,
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
+/* Writes @text to <uuid>.panelist.json in @folder.  Touches nothing of
+ * the folder object: safe on any thread. */
+static gboolean
+write_file (GFile       *folder,
+            const char  *uuid,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+  g_autofree char *path = g_file_get_path (file);
+  gsize length = strlen (text);
+
+  if (path != NULL)
+    return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     0600, error);
+
+  return g_file_replace_contents (file, text, length, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+/* Our own write: the next scan need not read it back. */
+static void
+remember_written (PnlPanelFolder *self,
+                  const char     *uuid,
+                  const char     *text)
+{
+  g_hash_table_insert (self->seen,
+                       g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL),
+                       checksum_of (text, strlen (text)));
+}
+
 /* Writes @text to <uuid>.panelist.json. */
 static gboolean
 write_scorecard (PnlPanelFolder  *self,
@@ -209,24 +244,10 @@ write_scorecard (PnlPanelFolder  *self,
                  const char      *text,
                  GError         **error)
 {
-  g_autofree char *name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
-  g_autoptr(GFile) file = g_file_get_child (self->folder, name);
-  g_autofree char *path = g_file_get_path (file);
-  gsize length = strlen (text);
-
-  if (path != NULL)
-    {
-      if (!g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                     0600, error))
-        return FALSE;
-    }
-  else if (!g_file_replace_contents (file, text, length, NULL, FALSE,
-                                     G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                     NULL, NULL, error))
+  if (!write_file (self->folder, uuid, text, error))
     return FALSE;
 
-  /* Our own write: the next scan need not read it back. */
-  g_hash_table_insert (self->seen, g_steal_pointer (&name), checksum_of (text, length));
+  remember_written (self, uuid, text);
 
   return TRUE;
 }
@@ -542,6 +563,9 @@ pnl_panel_folder_finalize (GObject *object)
 {
   PnlPanelFolder *self = (PnlPanelFolder *)object;
 
+  /* Each publish holds the folder until it is done. */
+  g_assert (g_queue_is_empty (&self->publishes));
+
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->pending_path, g_free);
@@ -671,6 +695,7 @@ pnl_panel_folder_init (PnlPanelFolder *self)
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pending = g_ptr_array_new_with_free_func (g_free);
   self->poll_interval = DEFAULT_POLL_MS;
+  g_queue_init (&self->publishes);
 }
 
 /**
@@ -806,6 +831,250 @@ pnl_panel_folder_publish (PnlPanelFolder  *self,
   go_offline (self);
 
   return TRUE;
+}
+
+/* Publishing off the main thread ------------------------------------------
+ *
+ * Three steps, so that neither the wait for the writer nor the file's
+ * fsync() holds up the interface: on a thread, wait for the saves queued
+ * before; here, read the scorecard with the store's connection; on a
+ * thread again, write the file.  Publishes run one after the other, so
+ * the file ends up with the last one. */
+
+typedef struct
+{
+  char  *uuid;
+  char  *text;
+  GFile *folder;
+} Publish;
+
+static void
+publish_free (Publish *publish)
+{
+  g_clear_pointer (&publish->uuid, g_free);
+  g_clear_pointer (&publish->text, g_free);
+  g_clear_object (&publish->folder);
+  g_free (publish);
+}
+
+static void publish_next (PnlPanelFolder *self);
+
+/* Returns the publish at the head of the queue and starts the next. */
+static void
+publish_done (PnlPanelFolder *self,
+              GError         *error)
+{
+  g_autoptr(GTask) task = g_queue_pop_head (&self->publishes);
+
+  g_assert (G_IS_TASK (task));
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  publish_next (self);
+}
+
+static void
+publish_write_thread (GTask        *step,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Publish *publish = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_query_file_type (publish->folder, G_FILE_QUERY_INFO_NONE, NULL) !=
+      G_FILE_TYPE_DIRECTORY)
+    {
+      g_task_return_boolean (step, FALSE);
+      return;
+    }
+
+  if (!write_file (publish->folder, publish->uuid, publish->text, &error))
+    {
+      g_debug ("Cannot write to the panel folder: %s", error->message);
+      g_task_return_boolean (step, FALSE);
+      return;
+    }
+
+  g_task_return_boolean (step, TRUE);
+}
+
+static void
+publish_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PnlPanelFolder *self = PNL_PANEL_FOLDER (object);
+  GTask *task = user_data;
+  Publish *publish = g_task_get_task_data (task);
+
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      set_pending (self, publish->uuid, FALSE);
+      set_online (self, TRUE);
+      ensure_monitor (self);
+    }
+  else
+    {
+      /* It stays on the list of waiting publishes. */
+      go_offline (self);
+    }
+
+  publish_done (self, NULL);
+}
+
+static void
+publish_flush_thread (GTask        *step,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PnlStore *store = task_data;
+  GError *error = NULL;
+
+  if (pnl_store_flush (store, &error))
+    g_task_return_boolean (step, TRUE);
+  else
+    g_task_return_error (step, error);
+}
+
+static void
+publish_flushed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PnlPanelFolder *self = PNL_PANEL_FOLDER (object);
+  GTask *task = user_data;
+  Publish *publish = g_task_get_task_data (task);
+  g_autoptr(PnlScorecard) card = NULL;
+  g_autoptr(GTask) step = NULL;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Saves are failing: the database does not hold what was
+       * submitted yet.  The publish stays waiting, and is written with
+       * the others that wait. */
+      publish_done (self, error);
+      return;
+    }
+
+  if (!(card = pnl_store_load_scorecard (self->store, publish->uuid, &error)) ||
+      !(publish->text = pnl_scorecard_to_string (card, &error)))
+    {
+      set_pending (self, publish->uuid, FALSE);
+      publish_done (self, error);
+      return;
+    }
+
+  /* Before the write, so that a scan meanwhile skips it. */
+  remember_written (self, publish->uuid, publish->text);
+
+  step = g_task_new (self, NULL, publish_written_cb, task);
+  g_task_set_source_tag (step, publish_written_cb);
+  g_task_set_task_data (step, publish, NULL);
+  g_task_run_in_thread (step, publish_write_thread);
+}
+
+static void
+publish_next (PnlPanelFolder *self)
+{
+  GTask *task = g_queue_peek_head (&self->publishes);
+  g_autoptr(GTask) step = NULL;
+
+  if (task == NULL)
+    return;
+
+  step = g_task_new (self, NULL, publish_flushed_cb, task);
+  g_task_set_source_tag (step, publish_flushed_cb);
+  g_task_set_task_data (step, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (step, publish_flush_thread);
+}
+
+/**
+ * pnl_panel_folder_publish_async:
+ * @self: a #PnlPanelFolder
+ * @interview: the interview to share
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is written, or waiting
+ * @user_data: data for @callback
+ *
+ * Does what pnl_panel_folder_publish() does without blocking: the wait
+ * for queued saves and the write happen on other threads.  The interview
+ * is on the list of waiting publishes from the call until the file is
+ * written, so a quit in between writes it at the next start.  Publishes
+ * are written in the order of the calls.
+ */
+void
+pnl_panel_folder_publish_async (PnlPanelFolder      *self,
+                                PnlInterview        *interview,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Publish *publish;
+  const char *uuid;
+
+  g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
+  g_return_if_fail (PNL_IS_INTERVIEW (interview));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pnl_panel_folder_publish_async);
+
+  uuid = pnl_interview_get_uuid (interview);
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    {
+      g_task_return_new_error (task, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_INVALID,
+                               _("The interview has no valid identifier and cannot be published"));
+      return;
+    }
+
+  publish = g_new0 (Publish, 1);
+  publish->uuid = g_strdup (uuid);
+  publish->folder = g_object_ref (self->folder);
+  g_task_set_task_data (task, publish, (GDestroyNotify) publish_free);
+
+  set_pending (self, uuid, TRUE);
+
+  g_queue_push_tail (&self->publishes, g_steal_pointer (&task));
+  if (g_queue_get_length (&self->publishes) == 1)
+    publish_next (self);
+}
+
+/**
+ * pnl_panel_folder_publish_finish:
+ * @self: a #PnlPanelFolder
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when written or waiting for the folder; %FALSE when the
+ *   scorecard cannot be made, or when the saves before it failed (it
+ *   then waits with the others)
+ */
+gboolean
+pnl_panel_folder_publish_finish (PnlPanelFolder  *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pnl_panel_folder_publish_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+pnl_panel_folder_get_n_publishing (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), 0);
+
+  return g_queue_get_length (&self->publishes);
 }
 
 /**

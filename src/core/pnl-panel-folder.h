@@ -51,6 +51,20 @@ guint           pnl_panel_folder_get_n_pending     (PnlPanelFolder  *self);
 gboolean        pnl_panel_folder_publish           (PnlPanelFolder  *self,
                                                     PnlInterview    *interview,
                                                     GError         **error);
+/* The same, without blocking: the wait for queued saves and the write
+ * (with its fsync) run on other threads.  The interview waits (across
+ * restarts) from the call until it is written.  One at a time, in the
+ * order of the calls. */
+void            pnl_panel_folder_publish_async     (PnlPanelFolder      *self,
+                                                    PnlInterview        *interview,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean        pnl_panel_folder_publish_finish    (PnlPanelFolder  *self,
+                                                    GAsyncResult    *result,
+                                                    GError         **error);
+/* Asynchronous publishes not finished yet. */
+guint           pnl_panel_folder_get_n_publishing  (PnlPanelFolder  *self);
 /* Scans the folder once, then watches it (or looks for it, when it is
  * out of reach).  Calling it again does nothing. */
 void            pnl_panel_folder_start             (PnlPanelFolder  *self);

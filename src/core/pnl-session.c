@@ -104,6 +104,7 @@ enum {
 enum {
   SAVE_FAILED,
   SAVE_RECOVERED,
+  SUBMITTED,
   N_SIGNALS
 };
 
@@ -684,6 +685,22 @@ pnl_session_class_init (PnlSessionClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * PnlSession::submitted:
+   * @self: a #PnlSession
+   *
+   * pnl_session_submit() locked the scorecard and queued everything on
+   * the store: a flush from here on finds the submitted state.
+   */
+  signals[SUBMITTED] =
+    g_signal_new ("submitted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -925,7 +942,7 @@ pnl_session_get_locked (PnlSession *self)
  * @self: a #PnlSession
  *
  * Locks the scorecard: the interview is submitted, ended now, and
- * everything is queued on the store.
+ * everything is queued on the store.  Then emits #PnlSession::submitted.
  */
 void
 pnl_session_submit (PnlSession *self)
@@ -947,6 +964,8 @@ pnl_session_submit (PnlSession *self)
   self->interview_dirty = TRUE;
   pnl_session_save_dirty (self);
   pnl_session_update_locked (self);
+
+  g_signal_emit (self, signals[SUBMITTED], 0);
 }
 
 /**

@@ -60,7 +60,9 @@ void            pnl_session_set_current          (PnlSession      *self,
                                                   PnlAnswer       *answer);
 
 /* Submitted interviews are locked: their answers refuse changes made
- * through the session, and the clock stands still. */
+ * through the session, and the clock stands still.  Submitting emits
+ * "submitted" once everything is queued on the store (a flush then
+ * finds the submitted scorecard): the moment to share it. */
 gboolean        pnl_session_get_locked           (PnlSession      *self);
 void            pnl_session_submit               (PnlSession      *self);
 void            pnl_session_reopen               (PnlSession      *self);

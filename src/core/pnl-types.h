@@ -22,6 +22,7 @@ typedef struct _PnlDb            PnlDb;
 typedef struct _PnlDbStatement   PnlDbStatement;
 typedef struct _PnlExportItem    PnlExportItem;
 typedef struct _PnlInterview     PnlInterview;
+typedef struct _PnlPanelFolder   PnlPanelFolder;
 typedef struct _PnlQuestion      PnlQuestion;
 typedef struct _PnlScale         PnlScale;
 typedef struct _PnlSession       PnlSession;

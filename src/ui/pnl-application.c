@@ -16,9 +16,18 @@
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
 #include "pnl-export.h"
+#include "pnl-importer.h"
+#include "pnl-interview.h"
+#include "pnl-panel-folder.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.panelist.Panelist"
+
+/* How long quitting waits for scorecards being written to the panel
+ * folder; what is not written by then is written at the next start. */
+#define PUBLISH_QUIT_TIMEOUT_MS 5000
 
 struct _PnlApplication
 {
@@ -29,9 +38,29 @@ struct _PnlApplication
   GError         *store_error;
   PnlBankLibrary *bank_library;
   GSettings      *settings;
+  PnlPanelFolder *panel_folder;
+
+  /* Publishes not finished yet; each holds the application. */
+  guint           n_publishing;
+  /* Set once a window is up: from then on the setting is followed. */
+  guint           panel_folder_followed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PnlApplication, pnl_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_PANEL_FOLDER,
+  N_PROPS
+};
+
+enum {
+  SCORECARDS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static const GOptionEntry main_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -51,6 +80,10 @@ static const GOptionEntry main_entries[] = {
     N_("With --export: the comparison of this role’s candidates"), N_("ROLE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export: write to FILE instead of the standard output"), N_("FILE") },
+  { "interviewer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the local interviewer, whose interviews still in progress hide the "
+       "others’ scores of that candidate (default: the name in the settings; empty for none)"),
+    N_("NAME") },
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Import the scorecard files given after the options, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -90,6 +123,37 @@ ensure_store (PnlApplication *self)
   return self->store != NULL;
 }
 
+static gboolean
+has_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+
+  return schema != NULL;
+}
+
+/* Independent scoring: whose interviews in progress hide the others'
+ * scores.  --interviewer, or the name remembered from the last new
+ * interview.  Run from the build folder without the compiled schema,
+ * nobody. */
+static char *
+local_interviewer (PnlApplication *self,
+                   GVariantDict   *options)
+{
+  const char *name = NULL;
+
+  if (g_variant_dict_lookup (options, "interviewer", "&s", &name))
+    return g_strdup (name);
+
+  if (!has_settings_schema ())
+    return NULL;
+
+  return g_settings_get_string (pnl_application_get_settings (self), "interviewer-name");
+}
+
 static int
 handle_export (PnlApplication *self,
                GVariantDict   *options)
@@ -104,6 +168,7 @@ handle_export (PnlApplication *self,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *local = NULL;
   const char *format_name = NULL;
   const char *output = NULL;
   const char *key = NULL;
@@ -141,7 +206,8 @@ handle_export (PnlApplication *self,
       return EXIT_FAILURE;
     }
 
-  if (!pnl_cli_export (self->store, format, scope, key, &text, &error))
+  local = local_interviewer (self, options);
+  if (!pnl_cli_export (self->store, format, scope, key, local, &text, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -255,6 +321,125 @@ pnl_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (pnl_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Panel folder ------------------------------------------------------------ */
+
+static void
+on_panel_folder_imported (PnlApplication *self,
+                          PnlImporter    *importer,
+                          PnlPanelFolder *folder)
+{
+  if (pnl_importer_get_n_added (importer) + pnl_importer_get_n_updated (importer) > 0)
+    pnl_application_emit_scorecards_changed (self);
+}
+
+/* The setting: an absolute path or a URI; a relative path is taken from
+ * the home folder.  NULL when empty. */
+static GFile *
+panel_folder_from_setting (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+
+  return g_file_new_for_commandline_arg_and_cwd (value, g_get_home_dir ());
+}
+
+static void
+set_panel_folder (PnlApplication *self,
+                  GFile          *file)
+{
+  g_autoptr(PnlPanelFolder) old = NULL;
+
+  if (self->panel_folder == NULL && file == NULL)
+    return;
+
+  if (self->panel_folder != NULL && file != NULL &&
+      g_file_equal (pnl_panel_folder_get_folder (self->panel_folder), file))
+    return;
+
+  /* A publish still running on the old one finishes there. */
+  if ((old = g_steal_pointer (&self->panel_folder)))
+    g_signal_handlers_disconnect_by_data (old, self);
+
+  if (file != NULL)
+    {
+      self->panel_folder = pnl_panel_folder_new (self->store, file);
+      g_signal_connect_object (self->panel_folder, "imported",
+                               G_CALLBACK (on_panel_folder_imported), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* Windows connect to the new one before its first scan. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANEL_FOLDER]);
+
+  if (self->panel_folder != NULL)
+    pnl_panel_folder_start (self->panel_folder);
+}
+
+static void
+update_panel_folder (PnlApplication *self)
+{
+  g_autofree char *value = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (self->store != NULL)
+    {
+      value = g_settings_get_string (pnl_application_get_settings (self), "panel-folder");
+      file = panel_folder_from_setting (value);
+    }
+
+  set_panel_folder (self, file);
+}
+
+static void
+on_panel_folder_setting_changed (PnlApplication *self,
+                                 const char     *key,
+                                 GSettings      *settings)
+{
+  update_panel_folder (self);
+}
+
+static void
+follow_panel_folder (PnlApplication *self)
+{
+  if (self->panel_folder_followed)
+    return;
+
+  self->panel_folder_followed = TRUE;
+  g_signal_connect_object (pnl_application_get_settings (self), "changed::panel-folder",
+                           G_CALLBACK (on_panel_folder_setting_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_panel_folder (self);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Gives the publishes under way a little time to finish. */
+static void
+wait_for_publishes (PnlApplication *self)
+{
+  gint64 deadline;
+  guint wake;
+
+  if (self->n_publishing == 0)
+    return;
+
+  deadline = g_get_monotonic_time () + PUBLISH_QUIT_TIMEOUT_MS * (G_USEC_PER_SEC / 1000);
+  wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (self->n_publishing > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+
+  if (self->n_publishing > 0)
+    g_warning ("Quitting before %u scorecards reached the panel folder; "
+               "they are written at the next start", self->n_publishing);
+}
+
 static void
 pnl_application_activate (GApplication *app)
 {
@@ -268,6 +453,9 @@ pnl_application_activate (GApplication *app)
       ensure_store (self);
       window = GTK_WINDOW (pnl_window_new (self));
     }
+
+  /* After the window, so that it hears what the first scan finds. */
+  follow_panel_folder (self);
 
   gtk_window_present (window);
 }
@@ -283,6 +471,9 @@ pnl_application_shutdown (GApplication *app)
    * goes.  Then everything queued must reach the disk before we go. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
     gtk_window_destroy (windows->data);
+
+  wait_for_publishes (self);
+  set_panel_folder (self, NULL);
 
   if (self->store != NULL)
     {
@@ -305,8 +496,28 @@ pnl_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->bank_library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->panel_folder);
 
   G_OBJECT_CLASS (pnl_application_parent_class)->finalize (object);
+}
+
+static void
+pnl_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PnlApplication *self = PNL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PANEL_FOLDER:
+      g_value_set_object (value, self->panel_folder);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -316,10 +527,41 @@ pnl_application_class_init (PnlApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = pnl_application_finalize;
+  object_class->get_property = pnl_application_get_property;
 
   app_class->handle_local_options = pnl_application_handle_local_options;
   app_class->activate = pnl_application_activate;
   app_class->shutdown = pnl_application_shutdown;
+
+  /**
+   * PnlApplication:panel-folder:
+   *
+   * The panel folder in use, or %NULL.
+   */
+  properties[PROP_PANEL_FOLDER] =
+    g_param_spec_object ("panel-folder", NULL, NULL,
+                         PNL_TYPE_PANEL_FOLDER,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PnlApplication::scorecards-changed:
+   * @self: a #PnlApplication
+   *
+   * Scorecards were added to the database or updated from outside: an
+   * import of files, or the panel folder.
+   */
+  signals[SCORECARDS_CHANGED] =
+    g_signal_new ("scorecards-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -397,7 +639,93 @@ pnl_application_get_settings (PnlApplication *self)
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
   if (self->settings == NULL)
-    self->settings = g_settings_new ("io.github.panelist.Panelist");
+    self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
 
   return self->settings;
+}
+
+PnlPanelFolder *
+pnl_application_get_panel_folder (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  return self->panel_folder;
+}
+
+static void
+publish_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PnlApplication *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->n_publishing--;
+  g_application_release (G_APPLICATION (self));
+
+  if (pnl_panel_folder_publish_finish (PNL_PANEL_FOLDER (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * pnl_application_publish_async:
+ * @self: a #PnlApplication
+ * @interview: the interview to share
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is written or waiting
+ * @user_data: data for @callback
+ *
+ * Writes the scorecard of @interview, as the database has it once the
+ * saves queued before are done, to the panel folder.  Does nothing when
+ * no folder is set.
+ */
+void
+pnl_application_publish_async (PnlApplication      *self,
+                               PnlInterview        *interview,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PNL_IS_APPLICATION (self));
+  g_return_if_fail (PNL_IS_INTERVIEW (interview));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pnl_application_publish_async);
+
+  if (self->panel_folder == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Closing the last window waits for it; quitting gives it a moment. */
+  self->n_publishing++;
+  g_application_hold (G_APPLICATION (self));
+  pnl_panel_folder_publish_async (self->panel_folder, interview, cancellable,
+                                  publish_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pnl_application_publish_finish (PnlApplication  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pnl_application_emit_scorecards_changed (PnlApplication *self)
+{
+  g_return_if_fail (PNL_IS_APPLICATION (self));
+
+  g_signal_emit (self, signals[SCORECARDS_CHANGED], 0);
 }

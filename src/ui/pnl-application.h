@@ -26,4 +26,26 @@ const GError   *pnl_application_get_store_error     (PnlApplication *self);
 PnlBankLibrary *pnl_application_get_bank_library    (PnlApplication *self);
 GSettings      *pnl_application_get_settings        (PnlApplication *self);
 
+/* The folder of the "panel-folder" setting, watched once a window is up;
+ * NULL when the setting is empty or there is no database.  A new one
+ * replaces it when the setting changes ("notify::panel-folder"): connect
+ * to its "imported" and "problem" signals there. */
+PnlPanelFolder *pnl_application_get_panel_folder    (PnlApplication *self);
+/* Writes the scorecard of @interview to the panel folder, when one is
+ * set, without blocking (see pnl_panel_folder_publish_async()).  The
+ * application stays up until it is done. */
+void            pnl_application_publish_async       (PnlApplication      *self,
+                                                     PnlInterview        *interview,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* TRUE when written, waiting for the folder, or when no folder is set. */
+gboolean        pnl_application_publish_finish      (PnlApplication  *self,
+                                                     GAsyncResult    *result,
+                                                     GError         **error);
+/* Emits "scorecards-changed": scorecards were added or updated from
+ * outside this window (an import, the panel folder).  Views that show
+ * other interviewers' scorecards reload on it. */
+void            pnl_application_emit_scorecards_changed (PnlApplication *self);
+
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _PnlExportDialog
   PnlStore             *store;
   PnlInterview         *interview;
   GtkFileChooserNative *chooser;
+  char                 *local_interviewer;
 
   /* Template children */
   AdwComboRow          *format_row;
@@ -91,6 +92,20 @@ pnl_export_dialog_set_scope (PnlExportDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     if (scopes[i] == scope)
       adw_combo_row_set_selected (self->scope_row, i);
+}
+
+void
+pnl_export_dialog_set_local_interviewer (PnlExportDialog *self,
+                                         const char      *name)
+{
+  g_return_if_fail (PNL_IS_EXPORT_DIALOG (self));
+
+  /* An empty name is nobody. */
+  if (name != NULL && name[0] == '\0')
+    name = NULL;
+
+  g_free (self->local_interviewer);
+  self->local_interviewer = g_strdup (name);
 }
 
 static const char *
@@ -162,7 +177,8 @@ pnl_export_dialog_export_to_file (PnlExportDialog  *self,
   scope = get_scope (self);
 
   if (!(items = pnl_export_collect (self->store, scope, get_key (self, scope), error)) ||
-      !(text = pnl_export_to_string (get_format (self), scope, items, error)))
+      !(text = pnl_export_to_string_for (get_format (self), scope, items,
+                                         self->local_interviewer, error)))
     return FALSE;
 
   /* Interview notes are personal data: readable by the owner alone. */
@@ -228,6 +244,7 @@ pnl_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_object (&self->interview);
+  g_clear_pointer (&self->local_interviewer, g_free);
 
   G_OBJECT_CLASS (pnl_export_dialog_parent_class)->dispose (object);
 }

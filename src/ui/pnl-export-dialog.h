@@ -27,6 +27,11 @@ void             pnl_export_dialog_set_format     (PnlExportDialog  *self,
                                                    PnlExportFormat   format);
 void             pnl_export_dialog_set_scope      (PnlExportDialog  *self,
                                                    PnlExportScope    scope);
+/* Independent scoring: while @name (NULL or "" for nobody) has an
+ * interview in progress with a candidate, a role comparison hides the
+ * others' scores of that candidate. */
+void             pnl_export_dialog_set_local_interviewer (PnlExportDialog *self,
+                                                          const char      *name);
 /* A file name to offer, such as "Ada Lovelace – Technical 1.md". */
 char            *pnl_export_dialog_suggest_name   (PnlExportDialog  *self);
 /* Writes the export to @file (readable by its owner alone), as the file

@@ -526,9 +526,14 @@ show_toast (PnlSessionView *self,
             const char     *title)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  if (overlay == NULL)
+    return;
+
+  /* A toast's title is Pango markup in libadwaita 1.2; names are not. */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
 static void
@@ -548,6 +553,7 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  g_autofree char *interviewer = g_settings_get_string (self->settings, "interviewer-name");
   PnlExportDialog *dialog;
 
   /* What is on screen goes out, not what was saved a moment ago. */
@@ -557,6 +563,7 @@ export_action (GtkWidget  *widget,
   dialog = pnl_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                   pnl_session_get_store (self->session),
                                   pnl_session_get_interview (self->session));
+  pnl_export_dialog_set_local_interviewer (dialog, interviewer);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

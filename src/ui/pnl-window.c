@@ -19,6 +19,7 @@
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-new-interview-dialog.h"
+#include "pnl-panel-folder.h"
 #include "pnl-session.h"
 #include "pnl-session-view.h"
 #include "pnl-start-page.h"
@@ -32,6 +33,9 @@ struct _PnlWindow
   /* Borrowed references */
   PnlSessionView       *session_view;
   PnlCandidatePage     *candidate_page;
+
+  /* Owned references */
+  PnlPanelFolder       *panel_folder;
 
   /* Template children */
   AdwViewStack         *view_stack;
@@ -57,14 +61,272 @@ pnl_window_actions_update (PnlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.panel-folder", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-interview", self->session_view != NULL);
+}
+
+/* A toast's title is Pango markup in libadwaita 1.2: file names and
+ * messages are not. */
+static void
+show_toast (PnlWindow  *self,
+            const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
 show_error (PnlWindow  *self,
             const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_toast (self, message);
+}
+
+/* Panel folder ------------------------------------------------------------ */
+
+static void
+on_published (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PnlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (pnl_application_publish_finish (PNL_APPLICATION (object), result, &error))
+    return;
+
+  /* Translators: %s is the reason */
+  text = g_strdup_printf (_("The submitted scorecard could not be written to the panel folder: %s"),
+                          error->message);
+  show_error (self, text);
+}
+
+/* The scorecard just submitted goes to the panel folder: everything is
+ * queued on the store by now, and publishing waits for it. */
+static void
+on_submitted (PnlWindow  *self,
+              PnlSession *session)
+{
+  PnlApplication *app = get_app (self);
+
+  if (app == NULL || pnl_application_get_panel_folder (app) == NULL)
+    return;
+
+  pnl_application_publish_async (app, pnl_session_get_interview (session), NULL,
+                                 on_published, g_object_ref (self));
+}
+
+static void
+on_panel_folder_problem (PnlWindow      *self,
+                         const GError   *error,
+                         PnlPanelFolder *folder)
+{
+  g_autofree char *text = NULL;
+
+  /* The messages name files and the folder, never a candidate. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    text = g_strdup (error->message);
+  else if (g_error_matches (error, PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT))
+    /* Translators: %s names the file and says that the copy here was kept */
+    text = g_strdup_printf (_("Conflict in the panel folder: %s"), error->message);
+  else
+    /* Translators: %s names the file and says what is wrong with it */
+    text = g_strdup_printf (_("A file in the panel folder was not imported: %s"), error->message);
+
+  show_toast (self, text);
+}
+
+static void
+on_panel_folder_imported (PnlWindow      *self,
+                          PnlImporter    *importer,
+                          PnlPanelFolder *folder)
+{
+  guint n = pnl_importer_get_n_added (importer) + pnl_importer_get_n_updated (importer);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    return;
+
+  text = g_strdup_printf (ngettext ("%u scorecard received from the panel folder",
+                                    "%u scorecards received from the panel folder", n),
+                          n);
+  show_toast (self, text);
+}
+
+static void
+watch_panel_folder (PnlWindow *self)
+{
+  PnlApplication *app = get_app (self);
+  PnlPanelFolder *folder = app ? pnl_application_get_panel_folder (app) : NULL;
+
+  if (self->panel_folder == folder)
+    return;
+
+  if (self->panel_folder != NULL)
+    g_signal_handlers_disconnect_by_data (self->panel_folder, self);
+  g_set_object (&self->panel_folder, folder);
+
+  if (folder == NULL)
+    return;
+
+  g_signal_connect_object (folder, "problem", G_CALLBACK (on_panel_folder_problem), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (folder, "imported", G_CALLBACK (on_panel_folder_imported), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+on_panel_folder_changed (PnlWindow      *self,
+                         GParamSpec     *pspec,
+                         PnlApplication *app)
+{
+  watch_panel_folder (self);
+}
+
+static void
+on_scorecards_changed (PnlWindow      *self,
+                       PnlApplication *app)
+{
+  pnl_start_page_reload (self->start_page);
+
+  /* Hidden, it reloads when it is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
+    pnl_compare_view_reload (self->compare_view);
+}
+
+static void
+set_panel_folder_setting (PnlWindow *self,
+                          GFile     *file)
+{
+  GSettings *settings = pnl_application_get_settings (get_app (self));
+  g_autofree char *value = NULL;
+
+  if (file != NULL && !(value = g_file_get_path (file)))
+    value = g_file_get_uri (file);
+
+  g_settings_set_string (settings, "panel-folder", value ? value : "");
+}
+
+static void
+on_panel_folder_chosen (PnlWindow            *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *text = NULL;
+
+      set_panel_folder_setting (self, file);
+
+      /* Translators: %s is the folder */
+      text = g_strdup_printf (_("Submitted scorecards are now shared in “%s”"), name);
+      show_toast (self, text);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_panel_folder (PnlWindow *self)
+{
+  PnlPanelFolder *folder = pnl_application_get_panel_folder (get_app (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Panel Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Choose"), _("_Cancel"));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser),
+                                         pnl_panel_folder_get_folder (folder), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_panel_folder_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_panel_folder_response (PnlWindow        *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "stop"))
+    {
+      set_panel_folder_setting (self, NULL);
+      show_toast (self, _("Scorecards are no longer shared through a panel folder"));
+    }
+  else if (g_str_equal (response, "choose"))
+    {
+      choose_panel_folder (self);
+    }
+}
+
+static char *
+describe_panel_folder (PnlPanelFolder *folder)
+{
+  g_autofree char *name = g_file_get_parse_name (pnl_panel_folder_get_folder (folder));
+  guint n_pending = pnl_panel_folder_get_n_pending (folder);
+  GString *body = g_string_new (NULL);
+
+  /* Translators: %s is the folder */
+  g_string_append_printf (body, _("Your submitted scorecards are written to “%s”, and the "
+                                  "scorecards other interviewers write there are imported. A "
+                                  "sync tool such as a network share, Nextcloud or Syncthing "
+                                  "keeps the folder in step between the panel’s machines."),
+                          name);
+  g_string_append (body, "\n\n");
+
+  if (pnl_panel_folder_get_online (folder))
+    g_string_append (body, _("The folder can be reached now."));
+  else
+    g_string_append (body, _("The folder cannot be reached now; Panelist keeps looking for it."));
+  g_string_append_c (body, ' ');
+
+  if (n_pending == 0)
+    g_string_append (body, _("No scorecard waits to be written."));
+  else
+    g_string_append_printf (body, ngettext ("%u scorecard waits to be written.",
+                                            "%u scorecards wait to be written.", n_pending),
+                            n_pending);
+
+  return g_string_free (body, FALSE);
+}
+
+static void
+panel_folder_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  PnlPanelFolder *folder = pnl_application_get_panel_folder (get_app (self));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (folder == NULL)
+    {
+      choose_panel_folder (self);
+      return;
+    }
+
+  body = describe_panel_folder (folder);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Panel Folder"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "stop", _("_Stop Sharing"),
+                                    "choose", _("C_hoose Another…"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_panel_folder_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void close_candidate (PnlWindow *self);
@@ -96,6 +358,9 @@ pnl_window_open_interview (PnlWindow    *self,
     answer = pnl_session_find_answer (session, question_id);
   if (answer != NULL)
     pnl_session_set_current (session, answer);
+
+  g_signal_connect_object (session, "submitted", G_CALLBACK (on_submitted), self,
+                           G_CONNECT_SWAPPED);
 
   self->session_view = pnl_session_view_new (session, pnl_application_get_settings (app));
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
@@ -315,8 +580,10 @@ on_import_done (GObject      *object,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 
-  pnl_start_page_reload (self->start_page);
-  pnl_compare_view_reload (self->compare_view);
+  /* The start page, and any view of the others' scorecards, reload. */
+  if (pnl_importer_get_n_added (importer) + pnl_importer_get_n_updated (importer) > 0 &&
+      get_app (self) != NULL)
+    pnl_application_emit_scorecards_changed (get_app (self));
 }
 
 void
@@ -402,10 +669,25 @@ pnl_window_close_request (GtkWindow *window)
 }
 
 static void
+pnl_window_dispose (GObject *object)
+{
+  PnlWindow *self = (PnlWindow *)object;
+
+  if (self->panel_folder != NULL)
+    g_signal_handlers_disconnect_by_data (self->panel_folder, self);
+  g_clear_object (&self->panel_folder);
+
+  G_OBJECT_CLASS (pnl_window_parent_class)->dispose (object);
+}
+
+static void
 pnl_window_class_init (PnlWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pnl_window_dispose;
 
   window_class->close_request = pnl_window_close_request;
 
@@ -425,6 +707,7 @@ pnl_window_class_init (PnlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.panel-folder", NULL, panel_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-interview", NULL);
@@ -501,6 +784,12 @@ pnl_window_new (PnlApplication *application)
                        NULL);
   restore (self);
   pnl_window_actions_update (self);
+
+  g_signal_connect_object (application, "notify::panel-folder",
+                           G_CALLBACK (on_panel_folder_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "scorecards-changed",
+                           G_CALLBACK (on_scorecards_changed), self, G_CONNECT_SWAPPED);
+  watch_panel_folder (self);
 
   return self;
 }
