@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "pnl-bank.h"
+#include "pnl-comparison.h"
+#include "pnl-export.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
@@ -327,6 +329,34 @@ write_shared (const char *name,
   g_assert_no_error (error);
 }
 
+/* What the peer's Compare view shows: the role's candidates, with the
+ * peer as the local interviewer. */
+static PnlComparison *
+lead_view (Peer *peer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = pnl_export_collect (peer->store, PNL_EXPORT_SCOPE_ROLE,
+                                                   "Backend developer", &error);
+  PnlComparison *comparison;
+
+  g_assert_no_error (error);
+  comparison = pnl_comparison_new_for_items ("Backend developer", items);
+  pnl_comparison_set_local_interviewer (comparison, peer->name);
+
+  return comparison;
+}
+
+static guint
+interviews_of (PnlComparison *comparison,
+               const char    *candidate)
+{
+  int index = pnl_comparison_find_candidate (comparison, candidate, "");
+
+  g_assert_cmpint (index, >=, 0);
+
+  return pnl_comparison_get_n_interviews (comparison, index);
+}
+
 /* Three interviewers, one shared folder. */
 static void
 test_panel (void)
@@ -384,6 +414,16 @@ test_panel (void)
                                         summary));
         }
     }
+  /* Each lead view shows all three. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PnlComparison) comparison = lead_view (peers[i]);
+
+      g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 3);
+      for (guint j = 0; j < 3; j++)
+        g_assert_cmpuint (interviews_of (comparison, candidates[j]), ==, 1);
+    }
+
   /* The first two started before the others' files were all there or
    * imported them at start: either way, every peer imported something. */
   g_assert_cmpuint (peers[1]->n_imported, >, 0);
@@ -439,6 +479,44 @@ test_panel (void)
       g_assert_cmpuint (count_interviews (peers[i]), ==, 3);
       g_assert_true (pnl_panel_folder_get_online (peers[i]->folder));
     }
+
+  /* Tomás starts his own interview with Ana: on his machine the others'
+   * scores for her hide until he submits; nobody else is affected. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(PnlBank) bank = make_bank ();
+    g_autoptr(PnlInterview) own = NULL;
+    g_autoptr(PnlComparison) tomas_view = NULL;
+    g_autoptr(PnlComparison) priya_view = NULL;
+
+    own = pnl_store_create_interview (peers[1]->store, candidates[0], NULL, "Backend developer",
+                                      "Technical 2", peers[1]->name, bank, &local_error);
+    g_assert_no_error (local_error);
+    flush (peers[1]);
+
+    tomas_view = lead_view (peers[1]);
+    g_assert_true (pnl_comparison_is_hidden (tomas_view, pnl_comparison_find_candidate (tomas_view, candidates[0], "")));
+    g_assert_cmpuint (interviews_of (tomas_view, candidates[0]), ==, 0);
+    g_assert_cmpuint (interviews_of (tomas_view, candidates[2]), ==, 1);
+    priya_view = lead_view (peers[0]);
+    g_assert_false (pnl_comparison_is_hidden (priya_view, pnl_comparison_find_candidate (priya_view, candidates[0], "")));
+    g_assert_cmpuint (interviews_of (priya_view, candidates[0]), ==, 1);
+
+    /* He submits: everyone sees both scorecards, him included. */
+    pnl_interview_set_state (own, PNL_INTERVIEW_STATE_SUBMITTED);
+    pnl_store_save_interview (peers[1]->store, own);
+    flush (peers[1]);
+    publish (peers[1], own);
+    WAIT_FOR (count_interviews (peers[0]) == 4 && count_interviews (peers[2]) == 4);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(PnlComparison) comparison = lead_view (peers[i]);
+
+        g_assert_false (pnl_comparison_is_hidden (comparison, pnl_comparison_find_candidate (comparison, candidates[0], "")));
+        g_assert_cmpuint (interviews_of (comparison, candidates[0]), ==, 2);
+      }
+  }
 
   for (guint i = 0; i < 3; i++)
     {
