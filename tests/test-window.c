@@ -1565,6 +1565,7 @@ scenario_compare (PnlApplication *app,
   PnlComparison *comparison;
   PnlCandidatePage *page;
   PnlCandidateReview *review;
+  PnlExportDialog *dialog;
   int cy;
 
   /* The Compare tab, as the view switcher opens it. */
@@ -1611,6 +1612,36 @@ scenario_compare (PnlApplication *app,
   pnl_compare_view_reload (view);
   g_assert_cmpstr (row_name (view, 0), ==, "Cy");
 
+  /* Ctrl+E exports the comparison as the local interviewer may see it:
+   * Cy's scores stay out. */
+  gtk_widget_grab_focus (GTK_WIDGET (pnl_compare_view_get_column_view (view)));
+  press (window, "key", "ctrl+e");
+  wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+  {
+    g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "comparison.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GPtrArray) items = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *written = NULL;
+    g_autofree char *name = pnl_export_dialog_suggest_name (dialog);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (name, ==, "Backend Developer – comparison.csv");
+    g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "What")));
+    g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+    g_assert_true (pnl_export_dialog_export_to_file (dialog, file, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    items = pnl_export_collect (pnl_application_get_store (app), PNL_EXPORT_SCOPE_ROLE,
+                                "Backend Developer", &error);
+    g_assert_no_error (error);
+    expected = pnl_export_to_string_for (PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, items, "Linus", &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, expected);
+  }
+
   /* Into Bob's scorecards with the keyboard: Enter on his row. */
   gtk_widget_grab_focus (GTK_WIDGET (pnl_compare_view_get_column_view (view)));
   press (window, "key", "Down");
@@ -1629,6 +1660,20 @@ scenario_compare (PnlApplication *app,
   g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 2);
   /* One question asked; the rest of the bank nobody asked. */
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_EXPANDER, NULL));
+
+  /* Ctrl+E there offers the candidate, or the role. */
+  press (window, "key", "ctrl+e");
+  wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+  {
+    g_autofree char *name = NULL;
+
+    g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "What")));
+    pnl_export_dialog_set_scope (dialog, PNL_EXPORT_SCOPE_CANDIDATE);
+    pnl_export_dialog_set_format (dialog, PNL_EXPORT_FORMAT_MARKDOWN);
+    name = pnl_export_dialog_suggest_name (dialog);
+    g_assert_cmpstr (name, ==, "Bob.md");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* And back, where we were. */
   press (window, "key", "alt+Left");

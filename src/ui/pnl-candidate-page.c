@@ -17,15 +17,18 @@
 #include "pnl-candidate-page.h"
 #include "pnl-candidate-review.h"
 #include "pnl-comparison.h"
+#include "pnl-export-dialog.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-store.h"
 
 struct _PnlCandidatePage
 {
   GtkWidget           parent_instance;
 
   /* Owned references */
+  PnlStore           *store;
   PnlCandidateReview *review;
   /* One name per interview, as its cells are headed */
   GPtrArray          *column_names;
@@ -482,6 +485,24 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlCandidatePage *self = PNL_CANDIDATE_PAGE (widget);
+  PnlComparison *comparison = pnl_candidate_review_get_comparison (self->review);
+  guint candidate = pnl_candidate_review_get_candidate (self->review);
+  PnlExportDialog *dialog;
+
+  dialog = pnl_export_dialog_new_for_candidate (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                                pnl_comparison_get_candidate_name (comparison, candidate),
+                                                pnl_comparison_get_candidate_reference (comparison, candidate),
+                                                pnl_comparison_get_role (comparison));
+  pnl_export_dialog_set_local_interviewer (dialog, pnl_comparison_get_local_interviewer (comparison));
+  pnl_export_dialog_present_from (dialog, widget);
+}
+
+static void
 pnl_candidate_page_dispose (GObject *object)
 {
   PnlCandidatePage *self = (PnlCandidatePage *)object;
@@ -492,6 +513,7 @@ pnl_candidate_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->review);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->column_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pnl_candidate_page_parent_class)->dispose (object);
@@ -522,6 +544,8 @@ pnl_candidate_page_class_init (PnlCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlCandidatePage, content);
 
   gtk_widget_class_install_action (widget_class, "candidate.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "candidate.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "candidate.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "candidate.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "candidate.back", NULL);
 }
@@ -534,13 +558,16 @@ pnl_candidate_page_init (PnlCandidatePage *self)
 }
 
 PnlCandidatePage *
-pnl_candidate_page_new (PnlCandidateReview *review)
+pnl_candidate_page_new (PnlStore           *store,
+                        PnlCandidateReview *review)
 {
   PnlCandidatePage *self;
 
+  g_return_val_if_fail (PNL_IS_STORE (store), NULL);
   g_return_val_if_fail (PNL_IS_CANDIDATE_REVIEW (review), NULL);
 
   self = g_object_new (PNL_TYPE_CANDIDATE_PAGE, NULL);
+  self->store = g_object_ref (store);
   self->review = g_object_ref (review);
   build (self);
 

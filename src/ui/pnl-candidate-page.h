@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (PnlCandidatePage, pnl_candidate_page, PNL, CANDIDATE_PAGE,
  * verdicts, then area by area and question by question their scores,
  * flags and notes, and the questions nobody asked.
  *
- * Its "candidate.back" action (Alt+Left, Escape) emits "back". */
-PnlCandidatePage   *pnl_candidate_page_new        (PnlCandidateReview *review);
+ * Its "candidate.back" action (Alt+Left, Escape) emits "back";
+ * "candidate.export" (Ctrl+E) exports the candidate or the role. */
+PnlCandidatePage   *pnl_candidate_page_new        (PnlStore           *store,
+                                                   PnlCandidateReview *review);
 PnlCandidateReview *pnl_candidate_page_get_review (PnlCandidatePage   *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "pnl-compare-view.h"
 #include "pnl-comparison.h"
 #include "pnl-export.h"
+#include "pnl-export-dialog.h"
 #include "pnl-interview.h"
 #include "pnl-scale.h"
 #include "pnl-score-chart.h"
@@ -964,6 +965,9 @@ load_role (PnlCompareView *self)
   gtk_stack_set_visible_child_name (self->role_stack, "figures");
 
 out:
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export",
+                                 self->comparison != NULL &&
+                                 pnl_comparison_get_n_candidates (self->comparison) > 0);
   select_first_rows (self);
   self->loading = FALSE;
   update_chart (self);
@@ -1050,6 +1054,59 @@ on_column_view_activate (PnlCompareView *self,
 
   if (item != NULL)
     pnl_compare_view_show_candidate (self, pnl_candidate_item_get_candidate (item));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnlCompareView *self = PNL_COMPARE_VIEW (widget);
+  PnlExportDialog *dialog;
+
+  if (self->store == NULL || self->role == NULL)
+    return;
+
+  dialog = pnl_export_dialog_new_for_role (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->role);
+  pnl_export_dialog_set_format (dialog, PNL_EXPORT_FORMAT_CSV);
+  pnl_export_dialog_set_local_interviewer (dialog, self->local_interviewer);
+  pnl_export_dialog_present_from (dialog, widget);
+}
+
+/* The role on the dropdown's button gives way on a narrow window; the
+ * list shows it whole. */
+static void
+setup_role (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_role (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  ellipsize)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+role_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_role), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_role), GINT_TO_POINTER (ellipsize));
+
+  return factory;
 }
 
 /* GObject */
@@ -1170,6 +1227,9 @@ pnl_compare_view_class_init (PnlCompareViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_disagreement_activated);
 
+  gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "compare.export", NULL);
+
   g_type_ensure (PNL_TYPE_SCORE_CHART);
 }
 
@@ -1180,6 +1240,13 @@ pnl_compare_view_init (PnlCompareView *self)
 
   self->roles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (self->roles));
+  {
+    g_autoptr(GtkListItemFactory) button = role_factory (TRUE);
+    g_autoptr(GtkListItemFactory) list = role_factory (FALSE);
+
+    gtk_drop_down_set_factory (self->role_dropdown, button);
+    gtk_drop_down_set_list_factory (self->role_dropdown, list);
+  }
 
   self->rows = g_list_store_new (PNL_TYPE_CANDIDATE_ITEM);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),

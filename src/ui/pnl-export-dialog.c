@@ -15,6 +15,7 @@
 #include "pnl-export-dialog.h"
 #include "pnl-interview.h"
 #include "pnl-store.h"
+#include "pnl-toast.h"
 
 struct _PnlExportDialog
 {
@@ -22,9 +23,14 @@ struct _PnlExportDialog
 
   /* Owned references */
   PnlStore             *store;
-  PnlInterview         *interview;
   GtkFileChooserNative *chooser;
   char                 *local_interviewer;
+  /* What each scope exports (pnl_export_collect()'s key), and the name
+   * its file is offered under; NULL where the scope is not offered. */
+  char                 *keys[PNL_EXPORT_SCOPE_ROLE + 1];
+  char                 *names[PNL_EXPORT_SCOPE_ROLE + 1];
+  /* PnlExportScope, in the order of the scope row */
+  GArray               *scopes;
 
   /* Template children */
   AdwComboRow          *format_row;
@@ -50,10 +56,13 @@ static const PnlExportFormat formats[] = {
   PNL_EXPORT_FORMAT_JSON,
 };
 
-static const PnlExportScope scopes[] = {
-  PNL_EXPORT_SCOPE_INTERVIEW,
-  PNL_EXPORT_SCOPE_CANDIDATE,
-  PNL_EXPORT_SCOPE_ROLE,
+static const struct {
+  PnlExportScope  scope;
+  const char     *title;
+} scope_titles[] = {
+  { PNL_EXPORT_SCOPE_INTERVIEW, N_("This interview") },
+  { PNL_EXPORT_SCOPE_CANDIDATE, N_("This candidate") },
+  { PNL_EXPORT_SCOPE_ROLE, N_("Role comparison") },
 };
 
 static PnlExportFormat
@@ -69,7 +78,8 @@ get_scope (PnlExportDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->scope_row);
 
-  return i < G_N_ELEMENTS (scopes) ? scopes[i] : PNL_EXPORT_SCOPE_INTERVIEW;
+  return i < self->scopes->len ? g_array_index (self->scopes, PnlExportScope, i)
+                               : g_array_index (self->scopes, PnlExportScope, 0);
 }
 
 void
@@ -89,8 +99,8 @@ pnl_export_dialog_set_scope (PnlExportDialog *self,
 {
   g_return_if_fail (PNL_IS_EXPORT_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
-    if (scopes[i] == scope)
+  for (guint i = 0; i < self->scopes->len; i++)
+    if (g_array_index (self->scopes, PnlExportScope, i) == scope)
       adw_combo_row_set_selected (self->scope_row, i);
 }
 
@@ -108,27 +118,6 @@ pnl_export_dialog_set_local_interviewer (PnlExportDialog *self,
   self->local_interviewer = g_strdup (name);
 }
 
-static const char *
-get_key (PnlExportDialog *self,
-         PnlExportScope   scope)
-{
-  const char *reference = pnl_interview_get_candidate_reference (self->interview);
-
-  switch (scope)
-    {
-    case PNL_EXPORT_SCOPE_CANDIDATE:
-      /* The reference tells apart two candidates of one name. */
-      return reference[0] != '\0' ? reference : pnl_interview_get_candidate_name (self->interview);
-
-    case PNL_EXPORT_SCOPE_ROLE:
-      return pnl_interview_get_role (self->interview);
-
-    case PNL_EXPORT_SCOPE_INTERVIEW:
-    default:
-      return pnl_interview_get_uuid (self->interview);
-    }
-}
-
 char *
 pnl_export_dialog_suggest_name (PnlExportDialog *self)
 {
@@ -137,24 +126,7 @@ pnl_export_dialog_suggest_name (PnlExportDialog *self)
 
   g_return_val_if_fail (PNL_IS_EXPORT_DIALOG (self), NULL);
 
-  switch (get_scope (self))
-    {
-    case PNL_EXPORT_SCOPE_CANDIDATE:
-      base = g_strdup (pnl_interview_get_candidate_name (self->interview));
-      break;
-
-    case PNL_EXPORT_SCOPE_ROLE:
-      /* Translators: the file name of a role comparison, e.g. "Backend Developer – comparison" */
-      base = g_strdup_printf (_("%s – comparison"), pnl_interview_get_role (self->interview));
-      break;
-
-    case PNL_EXPORT_SCOPE_INTERVIEW:
-    default:
-      /* Translators: the file name of one interview: candidate – round */
-      base = g_strdup_printf (_("%s – %s"), pnl_interview_get_candidate_name (self->interview),
-                              pnl_interview_get_round (self->interview));
-      break;
-    }
+  base = g_strdup (self->names[get_scope (self)]);
 
   /* Nothing that a file system would take for a folder. */
   g_strdelimit (base, "/\\\\", '-');
@@ -176,7 +148,7 @@ pnl_export_dialog_export_to_file (PnlExportDialog  *self,
 
   scope = get_scope (self);
 
-  if (!(items = pnl_export_collect (self->store, scope, get_key (self, scope), error)) ||
+  if (!(items = pnl_export_collect (self->store, scope, self->keys[scope], error)) ||
       !(text = pnl_export_to_string_for (get_format (self), scope, items,
                                          self->local_interviewer, error)))
     return FALSE;
@@ -243,8 +215,13 @@ pnl_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PNL_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
-  g_clear_object (&self->interview);
   g_clear_pointer (&self->local_interviewer, g_free);
+  g_clear_pointer (&self->scopes, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->keys); i++)
+    {
+      g_clear_pointer (&self->keys[i], g_free);
+      g_clear_pointer (&self->names[i], g_free);
+    }
 
   G_OBJECT_CLASS (pnl_export_dialog_parent_class)->dispose (object);
 }
@@ -283,25 +260,163 @@ static void
 pnl_export_dialog_init (PnlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scopes = g_array_new (FALSE, FALSE, sizeof (PnlExportScope));
 }
 
-PnlExportDialog *
-pnl_export_dialog_new (GtkWindow    *parent,
-                       PnlStore     *store,
-                       PnlInterview *interview)
+static void
+offer (PnlExportDialog *self,
+       PnlExportScope   scope,
+       const char      *key,
+       char            *name)
+{
+  self->keys[scope] = g_strdup (key);
+  self->names[scope] = name;
+}
+
+static PnlExportDialog *
+dialog_new (GtkWindow *parent,
+            PnlStore  *store)
 {
   PnlExportDialog *self;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PNL_IS_STORE (store), NULL);
-  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
 
   self = g_object_new (PNL_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
   self->store = g_object_ref (store);
-  self->interview = g_object_ref (interview);
 
   return self;
+}
+
+/* The scope row lists what was offered; with one thing, it goes. */
+static PnlExportDialog *
+dialog_ready (PnlExportDialog *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scope_titles); i++)
+    {
+      if (self->keys[scope_titles[i].scope] == NULL)
+        continue;
+
+      g_array_append_val (self->scopes, scope_titles[i].scope);
+      gtk_string_list_append (titles, _(scope_titles[i].title));
+    }
+
+  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (titles));
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_row), self->scopes->len > 1);
+
+  return self;
+}
+
+static char *
+role_name (const char *role)
+{
+  /* Translators: the file name of a role comparison, e.g. "Backend Developer – comparison" */
+  return g_strdup_printf (_("%s – comparison"), role);
+}
+
+/* The reference tells apart two candidates of one name. */
+static const char *
+candidate_key (const char *name,
+               const char *reference)
+{
+  return reference != NULL && reference[0] != '\0' ? reference : name;
+}
+
+/* One interview, its candidate, or its role. */
+PnlExportDialog *
+pnl_export_dialog_new (GtkWindow    *parent,
+                       PnlStore     *store,
+                       PnlInterview *interview)
+{
+  PnlExportDialog *self;
+  const char *name;
+  const char *reference;
+
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
+
+  if (!(self = dialog_new (parent, store)))
+    return NULL;
+
+  name = pnl_interview_get_candidate_name (interview);
+  reference = pnl_interview_get_candidate_reference (interview);
+
+  offer (self, PNL_EXPORT_SCOPE_INTERVIEW, pnl_interview_get_uuid (interview),
+         /* Translators: the file name of one interview: candidate – round */
+         g_strdup_printf (_("%s – %s"), name, pnl_interview_get_round (interview)));
+  offer (self, PNL_EXPORT_SCOPE_CANDIDATE, candidate_key (name, reference),
+         g_strdup (name));
+  offer (self, PNL_EXPORT_SCOPE_ROLE, pnl_interview_get_role (interview),
+         role_name (pnl_interview_get_role (interview)));
+
+  return dialog_ready (self);
+}
+
+/* Every interview of a candidate, or the comparison of the role. */
+PnlExportDialog *
+pnl_export_dialog_new_for_candidate (GtkWindow  *parent,
+                                     PnlStore   *store,
+                                     const char *name,
+                                     const char *reference,
+                                     const char *role)
+{
+  PnlExportDialog *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (!(self = dialog_new (parent, store)))
+    return NULL;
+
+  offer (self, PNL_EXPORT_SCOPE_CANDIDATE, candidate_key (name, reference),
+         g_strdup (name));
+  offer (self, PNL_EXPORT_SCOPE_ROLE, role, role_name (role));
+
+  return dialog_ready (self);
+}
+
+/* The comparison of a role's candidates. */
+PnlExportDialog *
+pnl_export_dialog_new_for_role (GtkWindow  *parent,
+                                PnlStore   *store,
+                                const char *role)
+{
+  PnlExportDialog *self;
+
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (!(self = dialog_new (parent, store)))
+    return NULL;
+
+  offer (self, PNL_EXPORT_SCOPE_ROLE, role, role_name (role));
+
+  return dialog_ready (self);
+}
+
+static void
+on_exported_toast (GtkWidget *from,
+                   GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+  pnl_toast_show (from, text);
+}
+
+/* Presents the dialog; once it has written its file, a toast says so
+ * where @from is. */
+void
+pnl_export_dialog_present_from (PnlExportDialog *self,
+                                GtkWidget       *from)
+{
+  g_return_if_fail (PNL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  g_signal_connect_object (self, "exported", G_CALLBACK (on_exported_toast), from, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self));
 }

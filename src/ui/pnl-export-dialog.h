@@ -23,6 +23,16 @@ G_DECLARE_FINAL_TYPE (PnlExportDialog, pnl_export_dialog, PNL, EXPORT_DIALOG, Ad
 PnlExportDialog *pnl_export_dialog_new            (GtkWindow        *parent,
                                                    PnlStore         *store,
                                                    PnlInterview     *interview);
+PnlExportDialog *pnl_export_dialog_new_for_candidate (GtkWindow     *parent,
+                                                      PnlStore      *store,
+                                                      const char    *name,
+                                                      const char    *reference,
+                                                      const char    *role);
+PnlExportDialog *pnl_export_dialog_new_for_role   (GtkWindow        *parent,
+                                                   PnlStore         *store,
+                                                   const char       *role);
+void             pnl_export_dialog_present_from   (PnlExportDialog  *self,
+                                                   GtkWidget        *from);
 void             pnl_export_dialog_set_format     (PnlExportDialog  *self,
                                                    PnlExportFormat   format);
 void             pnl_export_dialog_set_scope      (PnlExportDialog  *self,

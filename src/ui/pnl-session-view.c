@@ -22,6 +22,7 @@
 #include "pnl-session.h"
 #include "pnl-session-area.h"
 #include "pnl-session-view.h"
+#include "pnl-toast.h"
 #include "pnl-store.h"
 #include "pnl-summary-page.h"
 
@@ -525,26 +526,7 @@ static void
 show_toast (PnlSessionView *self,
             const char     *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL)
-    return;
-
-  /* A toast's title is Pango markup in libadwaita 1.2; names are not. */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-}
-
-static void
-on_exported (PnlSessionView *self,
-             GFile          *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  /* Translators: %s is a file name */
-  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-  show_toast (self, title);
+  pnl_toast_show (GTK_WIDGET (self), title);
 }
 
 static void
@@ -564,8 +546,7 @@ export_action (GtkWidget  *widget,
                                   pnl_session_get_store (self->session),
                                   pnl_session_get_interview (self->session));
   pnl_export_dialog_set_local_interviewer (dialog, interviewer);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pnl_export_dialog_present_from (dialog, widget);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "pnl-session-view.h"
 #include "pnl-start-page.h"
 #include "pnl-store.h"
+#include "pnl-toast.h"
 #include "pnl-window.h"
 
 struct _PnlWindow
@@ -71,9 +72,7 @@ static void
 show_toast (PnlWindow  *self,
             const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  pnl_toast_show (GTK_WIDGET (self->toast_overlay), text);
 }
 
 static void
@@ -446,7 +445,7 @@ on_show_candidate (PnlWindow          *self,
 {
   close_candidate (self);
 
-  self->candidate_page = pnl_candidate_page_new (review);
+  self->candidate_page = pnl_candidate_page_new (pnl_application_get_store (get_app (self)), review);
   g_signal_connect_object (self->candidate_page, "back", G_CALLBACK (on_candidate_back), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->candidate_page), "candidate");
