@@ -18,18 +18,26 @@ typedef struct
 } Fixture;
 
 static char *
-bank_text (const char *id,
-           const char *title)
+bank_text_in (const char *id,
+              const char *title,
+              const char *language)
 {
   return g_strdup_printf ("{\n"
                           "  \"format\": \"panelist-bank\", \"version\": 1,\n"
-                          "  \"id\": \"%s\", \"title\": \"%s\", \"role\": \"Tester\", \"language\": \"en\",\n"
+                          "  \"id\": \"%s\", \"title\": \"%s\", \"role\": \"Tester\", \"language\": \"%s\",\n"
                           "  \"areas\": [ { \"id\": \"a\", \"title\": \"A\" } ],\n"
                           "  \"questions\": [\n"
                           "    { \"id\": \"a.1\", \"area\": \"a\", \"kind\": \"technical\",\n"
                           "      \"level\": \"entry\", \"prompt\": \"Why?\" }\n"
                           "  ]\n"
-                          "}\n", id, title);
+                          "}\n", id, title, language);
+}
+
+static char *
+bank_text (const char *id,
+           const char *title)
+{
+  return bank_text_in (id, title, "en");
 }
 
 static void
@@ -187,6 +195,70 @@ test_duplicate_user_ids (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "a.json"));
 }
 
+static const char *
+title_for (const char * const *languages)
+{
+  g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+  static char title[64];
+
+  pnl_bank_library_set_languages (library, languages);
+  g_assert_true (pnl_bank_library_load (library));
+  g_strlcpy (title, pnl_bank_get_title (pnl_bank_library_find (library, "backend-developer")),
+             sizeof title);
+
+  return title;
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char * const swiss[] = { "de_CH.UTF-8", "de_CH", "de.UTF-8", "de", "C", NULL };
+  const char * const german[] = { "de_DE.UTF-8", "de_DE", "de", "C", NULL };
+  const char * const french[] = { "fr_FR.UTF-8", "fr_FR", "fr", "C", NULL };
+  const char * const english[] = { "en_GB.UTF-8", "en_GB", "en", "C", NULL };
+  g_autofree char *de = bank_text_in ("backend-developer", "Backend (de)", "de");
+  g_autofree char *de_ch = bank_text_in ("backend-developer", "Backend (de-CH)", "de-CH");
+  g_autofree char *de_twice = bank_text_in ("backend-developer", "Backend (de again)", "DE");
+  g_autofree char *shipped_title = NULL;
+
+  /* The shipped bank alone, to know its title. */
+  {
+    g_autoptr(PnlBankLibrary) shipped = pnl_bank_library_new ("/io/github/panelist/Panelist/banks/", NULL);
+
+    g_assert_true (pnl_bank_library_load (shipped));
+    shipped_title = g_strdup (pnl_bank_get_title (pnl_bank_library_find (shipped, "backend-developer")));
+  }
+
+  /* The user's German bank shares the shipped English bank's id: both
+   * load, and the language decides. */
+  write_file (fixture, "de.json", de);
+  g_assert_cmpstr (title_for (german), ==, "Backend (de)");
+  g_assert_cmpstr (title_for (swiss), ==, "Backend (de)");
+  g_assert_cmpstr (title_for (english), !=, "Backend (de)");
+  /* No bank in French: the user's own wins over the shipped one. */
+  g_assert_cmpstr (title_for (french), ==, "Backend (de)");
+
+  /* The closer region wins; the shipped English bank for English. */
+  write_file (fixture, "de-ch.json", de_ch);
+  g_assert_cmpstr (title_for (swiss), ==, "Backend (de-CH)");
+  g_assert_cmpstr (title_for (german), ==, "Backend (de)");
+  g_assert_cmpstr (title_for (english), ==, shipped_title);
+
+  /* One id and one language twice in one place is still an error. */
+  write_file (fixture, "e.json", de_twice);
+  {
+    g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+
+    pnl_bank_library_set_languages (library, german);
+    g_assert_false (pnl_bank_library_load (library));
+    g_assert_error ((const GError *) g_ptr_array_index (pnl_bank_library_get_errors (library), 0),
+                    PNL_BANK_ERROR, PNL_BANK_ERROR_DUPLICATE);
+    g_assert_cmpstr (pnl_bank_get_title (pnl_bank_library_find (library, "backend-developer")), ==,
+                     "Backend (de)");
+  }
+}
+
 static void
 test_unreadable_folder (Fixture       *fixture,
                         gconstpointer  data)
@@ -218,6 +290,8 @@ main (int   argc,
               fixture_set_up, test_user_replaces_shipped, fixture_tear_down);
   g_test_add ("/core/bank-library/duplicate-user-ids", Fixture, NULL,
               fixture_set_up, test_duplicate_user_ids, fixture_tear_down);
+  g_test_add ("/core/bank-library/language", Fixture, NULL,
+              fixture_set_up, test_language, fixture_tear_down);
   g_test_add ("/core/bank-library/unreadable-folder", Fixture, NULL,
               fixture_set_up, test_unreadable_folder, fixture_tear_down);
 

@@ -23,9 +23,18 @@ struct _PnlBankLibrary
 
   char       *resource_path;
   GFile      *user_dir;
+  GStrv       languages;
   GListStore *banks;
   GPtrArray  *errors;
 };
+
+/* A bank as loaded, before the choice between banks of one id. */
+typedef struct
+{
+  PnlBank *bank;
+  guint    place;   /* 0: shipped, 1: the user's folder */
+  guint    rank;    /* how early its language comes in the user's */
+} Candidate;
 
 G_DEFINE_FINAL_TYPE (PnlBankLibrary, pnl_bank_library, G_TYPE_OBJECT)
 
@@ -35,6 +44,7 @@ pnl_bank_library_finalize (GObject *object)
   PnlBankLibrary *self = (PnlBankLibrary *)object;
 
   g_clear_pointer (&self->resource_path, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->errors, g_ptr_array_unref);
   g_clear_object (&self->user_dir);
   g_clear_object (&self->banks);
@@ -122,48 +132,91 @@ compare_banks (gconstpointer a,
   return ret;
 }
 
-/* Adds @bank, replacing a bank of the same id from an earlier place (a
- * user's bank replaces the shipped one).  Two banks with one id in the
- * same place are an error for the second. */
+/* Where @tag ("de-CH", "de") comes in the user's languages ("de_CH.UTF-8",
+ * "de_CH", "de", "C"), or after them all. */
+static guint
+language_rank (PnlBankLibrary *self,
+               const char     *tag)
+{
+  const char * const *names = self->languages != NULL
+                            ? (const char * const *) self->languages
+                            : g_get_language_names ();
+  g_autofree char *wanted = g_strdelimit (g_strdup (tag != NULL ? tag : ""), "-", '_');
+  guint i;
+
+  for (i = 0; names[i] != NULL; i++)
+    {
+      /* Without the codeset and the modifier: "de_CH.UTF-8@euro" is "de_CH". */
+      g_autofree char *name = g_strndup (names[i], strcspn (names[i], ".@"));
+
+      if (g_ascii_strcasecmp (name, wanted) == 0)
+        return i;
+    }
+
+  return i;
+}
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_object_unref (candidate->bank);
+  g_free (candidate);
+}
+
+/* Notes @bank as a choice for its id.  Two banks of one id and one
+ * language in the same place are an error for the second. */
 static void
 add_bank (PnlBankLibrary *self,
-          GHashTable     *seen,
-          GHashTable     *here,
+          GPtrArray      *candidates,
+          guint           place,
           PnlBank        *bank)
 {
   const char *id = pnl_bank_get_id (bank);
-  PnlBank *other;
+  Candidate *candidate;
 
-  if ((other = g_hash_table_lookup (here, id)))
+  for (guint i = 0; i < candidates->len; i++)
     {
-      g_ptr_array_add (self->errors,
-                       g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_DUPLICATE,
-                                    _("%s: the bank id “%s” is already used by %s"),
-                                    pnl_bank_get_source (bank), id,
-                                    pnl_bank_get_source (other)));
-      return;
+      Candidate *other = g_ptr_array_index (candidates, i);
+
+      if (other->place == place &&
+          g_str_equal (pnl_bank_get_id (other->bank), id) &&
+          g_ascii_strcasecmp (pnl_bank_get_language (other->bank), pnl_bank_get_language (bank)) == 0)
+        {
+          g_ptr_array_add (self->errors,
+                           g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_DUPLICATE,
+                                        _("%s: the bank id “%s” is already used by %s"),
+                                        pnl_bank_get_source (bank), id,
+                                        pnl_bank_get_source (other->bank)));
+          return;
+        }
     }
 
-  g_hash_table_insert (here, (char *)id, bank);
+  candidate = g_new0 (Candidate, 1);
+  candidate->bank = g_object_ref (bank);
+  candidate->place = place;
+  candidate->rank = language_rank (self, pnl_bank_get_language (bank));
+  g_ptr_array_add (candidates, candidate);
+}
 
-  if ((other = g_hash_table_lookup (seen, id)))
-    {
-      guint position;
+/* Whether @a is the better choice for their id: the user's language
+ * first, then the user's own bank over the shipped one, then the first
+ * loaded. */
+static gboolean
+better (const Candidate *a,
+        const Candidate *b)
+{
+  if (a->rank != b->rank)
+    return a->rank < b->rank;
 
-      if (g_list_store_find (self->banks, other, &position))
-        g_list_store_remove (self->banks, position);
-    }
-
-  /* Replace the key too: the old one belongs to the bank just dropped. */
-  g_hash_table_replace (seen, (char *)id, g_object_ref (bank));
-  g_list_store_insert_sorted (self->banks, bank, compare_banks, NULL);
+  return a->place > b->place;
 }
 
 static void
 load_resources (PnlBankLibrary *self,
-                GHashTable     *seen)
+                GPtrArray      *candidates)
 {
-  g_autoptr(GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) children = NULL;
 
   if (self->resource_path == NULL)
@@ -192,7 +245,7 @@ load_resources (PnlBankLibrary *self,
         bank = pnl_bank_new_from_bytes (bytes, children[i], &error);
 
       if (bank != NULL)
-        add_bank (self, seen, here, bank);
+        add_bank (self, candidates, 0, bank);
       else
         g_ptr_array_add (self->errors, error);
     }
@@ -200,9 +253,8 @@ load_resources (PnlBankLibrary *self,
 
 static void
 load_user_dir (PnlBankLibrary *self,
-               GHashTable     *seen)
+               GPtrArray      *candidates)
 {
-  g_autoptr(GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -259,7 +311,7 @@ load_user_dir (PnlBankLibrary *self,
       GError *bank_error = NULL;
 
       if ((bank = pnl_bank_new_from_file (file, &bank_error)))
-        add_bank (self, seen, here, bank);
+        add_bank (self, candidates, 1, bank);
       else
         g_ptr_array_add (self->errors, bank_error);
     }
@@ -268,19 +320,47 @@ load_user_dir (PnlBankLibrary *self,
 gboolean
 pnl_bank_library_load (PnlBankLibrary *self)
 {
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GHashTable) best = NULL;
+  GHashTableIter iter;
+  gpointer value;
 
   g_return_val_if_fail (PNL_IS_BANK_LIBRARY (self), FALSE);
 
   g_ptr_array_set_size (self->errors, 0);
   g_list_store_remove_all (self->banks);
 
-  /* Holds a reference on each bank, which owns its key. */
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  load_resources (self, seen);
-  load_user_dir (self, seen);
+  candidates = g_ptr_array_new_with_free_func (candidate_free);
+  load_resources (self, candidates);
+  load_user_dir (self, candidates);
+
+  /* One bank per id: the best of its candidates, in load order. */
+  best = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+      const char *id = pnl_bank_get_id (candidate->bank);
+      Candidate *other = g_hash_table_lookup (best, id);
+
+      if (other == NULL || better (candidate, other))
+        g_hash_table_replace (best, (char *) id, candidate);
+    }
+
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_list_store_insert_sorted (self->banks, ((Candidate *) value)->bank, compare_banks, NULL);
 
   return self->errors->len == 0;
+}
+
+void
+pnl_bank_library_set_languages (PnlBankLibrary     *self,
+                                const char * const *languages)
+{
+  g_return_if_fail (PNL_IS_BANK_LIBRARY (self));
+
+  g_strfreev (self->languages);
+  self->languages = g_strdupv ((char **) languages);
 }
 
 GListModel *

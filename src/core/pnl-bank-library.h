@@ -26,6 +26,12 @@ PnlBankLibrary *pnl_bank_library_new_default (void);
 GFile          *pnl_bank_library_get_user_dir (PnlBankLibrary *self);
 /* Reads every bank again.  A bank that fails is recorded in the errors
  * and never stops the others.  Returns FALSE when any failed. */
+/* The user's languages, best first, as g_get_language_names() gives them
+ * (the default when NULL).  Of the banks that share an id, the one whose
+ * language comes first there wins; then a bank of the user's own over a
+ * shipped one; then the first in file name order. */
+void            pnl_bank_library_set_languages (PnlBankLibrary     *self,
+                                                const char * const *languages);
 gboolean        pnl_bank_library_load      (PnlBankLibrary *self);
 /* GListModel of PnlBank, sorted by title. */
 GListModel     *pnl_bank_library_get_banks (PnlBankLibrary *self);
