@@ -174,6 +174,55 @@ press (PnlWindow  *window,
   spin (50);
 }
 
+/* A real drag with the first mouse button, from (@x, @y) in the window
+ * by (@dx, @dy), through the X server. */
+static void
+drag (PnlWindow *window,
+      double     x,
+      double     y,
+      int        dx,
+      int        dy)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *x0 = NULL;
+  g_autofree char *y0 = NULL;
+  g_autofree char *x1 = NULL;
+  g_autofree char *x2 = NULL;
+  g_autofree char *y2 = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean exited = FALSE;
+  double sx, sy;
+
+  /* Window coordinates start inside the shadow; the surface's do not. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  x += sx;
+  y += sy;
+  x0 = g_strdup_printf ("%d", (int) x);
+  y0 = g_strdup_printf ("%d", (int) y);
+  x1 = g_strdup_printf ("%d", (int) x + dx / 2);
+  x2 = g_strdup_printf ("%d", (int) x + dx);
+  y2 = g_strdup_printf ("%d", (int) y + dy);
+  xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              "xdotool",
+                              "mousemove", "--window", xid, x0, y0, "sleep", "0.1",
+                              "mousedown", "1", "sleep", "0.1",
+                              "mousemove", "--window", xid, x1, y0, "sleep", "0.1",
+                              "mousemove", "--window", xid, x2, y2, "sleep", "0.1",
+                              "mouseup", "1", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, subprocess_done_cb, &exited);
+  wait_until (exited);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  spin (50);
+}
+
 static gboolean
 run_scenario (gpointer user_data)
 {
@@ -1449,6 +1498,73 @@ test_shortcuts_listed (void)
   g_object_unref (view);
 }
 
+/* Sidebar width -------------------------------------------------------- */
+
+static void
+scenario_sidebar_drag (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  GtkWidget *navigator = pnl_session_view_get_navigator (view);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+  GtkWidget *sidebar;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (view)) >= 1100 &&
+              !adw_flap_get_folded (pnl_session_view_get_flap (view)));
+  g_assert_cmpint (pnl_session_view_get_sidebar_width (view), ==, 300);
+
+  /* The sidebar's right edge, half way down: grab it and pull. */
+  sidebar = gtk_widget_get_ancestor (navigator, GTK_TYPE_BOX);
+  g_assert_true (gtk_widget_translate_coordinates (sidebar, GTK_WIDGET (window),
+                                                   gtk_widget_get_width (sidebar) + 3,
+                                                   gtk_widget_get_height (sidebar) / 2, &x, &y));
+  drag (window, x, y, 120, 0);
+  g_assert_cmpint (pnl_session_view_get_sidebar_width (view), ==, 420);
+  wait_until (gtk_widget_get_width (navigator) >= 400);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 420);
+
+  /* Not wider than the setting allows. */
+  drag (window, x + 120, y, 300, 0);
+  g_assert_cmpint (pnl_session_view_get_sidebar_width (view), ==, 560);
+  g_settings_set_int (settings, "sidebar-width", 420);
+}
+
+static void
+scenario_sidebar_kept (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  g_assert_cmpint (pnl_session_view_get_sidebar_width (pnl_window_get_session_view (window)), ==, 420);
+}
+
+static void
+scenario_not_reopened (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  g_assert_null (pnl_window_get_session_view (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Sidebar Candidate"));
+}
+
+static void
+test_sidebar_width (void)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+
+  reset_settings ();
+  uuid = prepare_interview ("Sidebar Candidate");
+  run_app (scenario_sidebar_drag, NULL);
+  run_app (scenario_sidebar_kept, NULL);
+
+  /* Without "reopen the last interview", the start page comes first. */
+  g_settings_set_boolean (settings, "restore-last-interview", FALSE);
+  run_app (scenario_not_reopened, NULL);
+}
+
 /* Compare view --------------------------------------------------------- */
 
 /* One interview, scored on one question, submitted or not. */
@@ -1766,6 +1882,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/quit-saves", test_quit_saves);
   g_test_add_func ("/ui/window/export-and-copy", test_export);
   g_test_add_func ("/ui/window/import", test_import);
+  g_test_add_func ("/ui/window/sidebar-width", test_sidebar_width);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);

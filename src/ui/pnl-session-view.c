@@ -35,6 +35,8 @@ struct _PnlSessionView
   GSettings          *settings;
   PnlAnswer          *before_summary;
   GtkEventController *shortcuts;
+  int                 drag_start_width;
+  double              drag_start_x;
 
   /* Template children */
   AdwWindowTitle     *window_title;
@@ -48,6 +50,8 @@ struct _PnlSessionView
   GtkRevealer        *save_revealer;
   GtkLabel           *save_label;
   AdwFlap            *flap;
+  GtkWidget          *sidebar_box;
+  AdwClamp           *sidebar_clamp;
   PnlNavigator       *navigator;
   GtkStack           *content_stack;
   PnlQuestionPage    *question_page;
@@ -623,6 +627,86 @@ pnl_session_view_dispose (GObject *object)
   G_OBJECT_CLASS (pnl_session_view_parent_class)->dispose (object);
 }
 
+/* The sidebar's width, within what the setting allows. */
+#define SIDEBAR_MIN_WIDTH 240
+#define SIDEBAR_MAX_WIDTH 560
+
+void
+pnl_session_view_set_sidebar_width (PnlSessionView *self,
+                                    int             width)
+{
+  g_return_if_fail (PNL_IS_SESSION_VIEW (self));
+
+  width = CLAMP (width, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+  gtk_widget_set_size_request (self->sidebar_box, width, -1);
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+}
+
+int
+pnl_session_view_get_sidebar_width (PnlSessionView *self)
+{
+  int width;
+
+  g_return_val_if_fail (PNL_IS_SESSION_VIEW (self), 0);
+
+  gtk_widget_get_size_request (self->sidebar_box, &width, NULL);
+
+  return width;
+}
+
+/* Where the pointer is, in the view: the handle itself moves as the
+ * sidebar grows, so its own coordinates would give the offset only in
+ * part. */
+static double
+pointer_x (PnlSessionView *self,
+           GtkGesture     *gesture)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GdkEventSequence *sequence = gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture));
+  double x = 0, y = 0;
+  double view_x = 0, view_y = 0;
+
+  gtk_gesture_get_point (gesture, sequence, &x, &y);
+  gtk_widget_translate_coordinates (handle, GTK_WIDGET (self), x, y, &view_x, &view_y);
+
+  return view_x;
+}
+
+static void
+on_sidebar_drag_begin (PnlSessionView *self,
+                       double          x,
+                       double          y,
+                       GtkGestureDrag *gesture)
+{
+  self->drag_start_width = pnl_session_view_get_sidebar_width (self);
+  self->drag_start_x = pointer_x (self, GTK_GESTURE (gesture));
+}
+
+static void
+on_sidebar_drag_update (PnlSessionView *self,
+                        double          offset_x,
+                        double          offset_y,
+                        GtkGestureDrag *gesture)
+{
+  double moved = pointer_x (self, GTK_GESTURE (gesture)) - self->drag_start_x;
+
+  /* Right to left, the sidebar is on the right and grows leftwards. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    moved = -moved;
+
+  pnl_session_view_set_sidebar_width (self, self->drag_start_width + (int) moved);
+}
+
+static void
+on_sidebar_drag_end (PnlSessionView *self,
+                     double          offset_x,
+                     double          offset_y,
+                     GtkGestureDrag *gesture)
+{
+  g_settings_set_int (self->settings, "sidebar-width", pnl_session_view_get_sidebar_width (self));
+}
+
 static void
 pnl_session_view_class_init (PnlSessionViewClass *klass)
 {
@@ -645,11 +729,16 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, flap);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, navigator);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, question_page);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, summary_page);
   gtk_widget_class_bind_template_callback (widget_class, on_question_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_drag_begin);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_drag_update);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_drag_end);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_toggled);
 
   gtk_widget_class_install_action (widget_class, "session.next", NULL, next_action);
@@ -700,6 +789,7 @@ pnl_session_view_new (PnlSession *session,
   self = g_object_new (PNL_TYPE_SESSION_VIEW, NULL);
   self->session = g_object_ref (session);
   self->settings = g_object_ref (settings);
+  pnl_session_view_set_sidebar_width (self, g_settings_get_int (settings, "sidebar-width"));
 
   interview = pnl_session_get_interview (session);
   adw_window_title_set_title (self->window_title, pnl_interview_get_candidate_name (interview));

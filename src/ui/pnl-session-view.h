@@ -31,4 +31,10 @@ AdwFlap         *pnl_session_view_get_flap           (PnlSessionView *self);
 /* The keyboard shortcuts, for the shortcuts window and for tests. */
 GtkEventController *pnl_session_view_get_shortcuts   (PnlSessionView *self);
 
+/* The width of the question list beside the page; dragging its edge
+ * changes it and keeps it in the "sidebar-width" setting. */
+void            pnl_session_view_set_sidebar_width (PnlSessionView *self,
+                                                    int             width);
+int             pnl_session_view_get_sidebar_width (PnlSessionView *self);
+
 G_END_DECLS

@@ -767,7 +767,8 @@ restore (PnlWindow *self)
   }
 
   /* Back where the interviewer was, if that interview is still there. */
-  if (uuid[0] != '\0' && (interview = pnl_store_find_interview (store, uuid, NULL)))
+  if (g_settings_get_boolean (settings, "restore-last-interview") &&
+      uuid[0] != '\0' && (interview = pnl_store_find_interview (store, uuid, NULL)))
     pnl_window_open_interview (self, interview, question);
 }
 
