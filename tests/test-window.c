@@ -29,7 +29,9 @@
 #include "pnl-new-interview-dialog.h"
 #include "pnl-panel-folder.h"
 #include "pnl-question.h"
+#include "pnl-preferences-window.h"
 #include "pnl-question-page.h"
+#include "pnl-score-chart.h"
 #include "pnl-scorecard.h"
 #include "pnl-session.h"
 #include "pnl-session-area.h"
@@ -371,6 +373,8 @@ static void
 test_templates (void)
 {
   GType types[] = {
+    PNL_TYPE_COMPARE_VIEW,
+    PNL_TYPE_SCORE_CHART,
     PNL_TYPE_NAVIGATOR,
     PNL_TYPE_NAVIGATOR_ROW,
     PNL_TYPE_QUESTION_PAGE,
@@ -393,6 +397,8 @@ test_templates (void)
   dialog = g_object_new (PNL_TYPE_NEW_INTERVIEW_DIALOG, NULL);
   gtk_window_destroy (dialog);
   dialog = g_object_new (PNL_TYPE_EXPORT_DIALOG, NULL);
+  gtk_window_destroy (dialog);
+  dialog = g_object_new (PNL_TYPE_PREFERENCES_WINDOW, NULL);
   gtk_window_destroy (dialog);
 
   builder = gtk_builder_new ();
@@ -1565,6 +1571,86 @@ test_sidebar_width (void)
   run_app (scenario_not_reopened, NULL);
 }
 
+/* Preferences and About ------------------------------------------------ */
+
+static void
+scenario_preferences (PnlApplication *app,
+                      PnlWindow      *window,
+                      gpointer        data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+  GtkWindow *preferences;
+  GtkWidget *row;
+  GtkWindow *about;
+  AdwComboRow *bank_row;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_until ((preferences = find_toplevel (PNL_TYPE_PREFERENCES_WINDOW)));
+
+  /* The name, typed in. */
+  row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Your Name");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Margaret");
+  g_assert_cmpstr (g_settings_get_string (settings, "interviewer-name"), ==, "Margaret");
+
+  /* The bank for new interviews: the only one there is. */
+  bank_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW,
+                                         "Question Bank for New Interviews"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (bank_row)), ==, 1);
+  g_settings_set_string (settings, "default-bank", "");
+  adw_combo_row_set_selected (bank_row, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (bank_row, 0);
+  g_assert_cmpstr (g_settings_get_string (settings, "default-bank"), ==, "backend-developer");
+
+  /* Reopening the last interview, switched off. */
+  g_assert_true (g_settings_get_boolean (settings, "restore-last-interview"));
+  gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, NULL)), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "restore-last-interview"));
+
+  /* The banks: the shipped one, and the broken one of the user's. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
+                                 pnl_bank_get_title (pnl_bank_library_find (pnl_application_get_bank_library (app),
+                                                                            "backend-developer"))));
+  row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "A Bank Could Not Be Loaded");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "broken.json"));
+
+  /* The panel folder, set elsewhere, shows; Stop Sharing clears it. */
+  row = find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Stop Sharing");
+  g_assert_false (gtk_widget_get_visible (row));
+  g_settings_set_string (settings, "panel-folder", g_get_user_cache_dir ());
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Folder"))),
+                   ==, g_get_user_cache_dir ());
+  g_signal_emit_by_name (row, "clicked");
+  g_assert_cmpstr (g_settings_get_string (settings, "panel-folder"), ==, "");
+  g_assert_false (gtk_widget_get_visible (row));
+
+  gtk_window_destroy (preferences);
+
+  /* About: the version, the licence. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_until ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)));
+  gtk_window_destroy (about);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *banks = g_build_filename (g_get_user_data_dir (), "panelist", "banks", NULL);
+  g_autofree char *broken = g_build_filename (banks, "broken.json", NULL);
+
+  reset_settings ();
+  g_assert_cmpint (g_mkdir_with_parents (banks, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "{ \"format\": ", -1, NULL));
+  run_app (scenario_preferences, NULL);
+  g_assert_cmpint (g_remove (broken), ==, 0);
+}
+
 /* Compare view --------------------------------------------------------- */
 
 /* One interview, scored on one question, submitted or not. */
@@ -1883,6 +1969,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/export-and-copy", test_export);
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/sidebar-width", test_sidebar_width);
+  g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);

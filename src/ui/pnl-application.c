@@ -16,6 +16,7 @@
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
 #include "pnl-export.h"
+#include "pnl-preferences-window.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
@@ -572,14 +573,56 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PnlApplication *self = PNL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PnlPreferencesWindow *window;
+
+  window = pnl_preferences_window_new (parent, pnl_application_get_settings (self),
+                                       pnl_application_get_bank_library (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  PnlApplication *self = PNL_APPLICATION (user_data);
+  static const char *developers[] = { "The Panelist authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Panelist"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Panelist authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Questions, notes and scores for interview panels, beside the video call. Everything is saved as you type, stays on your computer, and can be compared across the panel."),
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_ISSUES,
+                         "copyright", _("© 2026 The Panelist authors"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: your names, one a line, to be credited in the About window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
 };
 
 static void
 pnl_application_init (PnlApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -588,6 +631,7 @@ pnl_application_init (PnlApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 const char *
