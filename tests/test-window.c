@@ -1939,6 +1939,42 @@ test_compare_empty (void)
   run_app (scenario_compare_empty, NULL);
 }
 
+static void
+scenario_icon (PnlApplication *app,
+               PnlWindow      *window,
+               gpointer        data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  const char * const names[] = { APP_ID, APP_ID "-symbolic" };
+
+  /* Windows take the application's icon, which is there even when the
+   * app runs from the build folder: GtkApplication finds it in the
+   * resources. */
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *uri = NULL;
+
+      g_assert_true (gtk_icon_theme_has_icon (theme, names[i]));
+      icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 128, 1, GTK_TEXT_DIR_LTR, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      uri = g_file_get_uri (file);
+      g_assert_true (g_str_has_prefix (uri, "resource:///io/github/panelist/Panelist/icons/"));
+      g_assert_true (g_str_has_suffix (uri, ".svg"));
+    }
+}
+
+static void
+test_icon (void)
+{
+  reset_settings ();
+  run_app (scenario_icon, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1959,6 +1995,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/templates", test_templates);
   g_test_add_func ("/ui/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/ui/window/icon", test_icon);
   g_test_add_func ("/ui/window/new-interview", test_new_interview);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/submit-and-reopen", test_submit_and_reopen);

@@ -16,10 +16,11 @@
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
 #include "pnl-export.h"
-#include "pnl-preferences-window.h"
+#include "pnl-icon-resources.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
+#include "pnl-preferences-window.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
@@ -96,9 +97,10 @@ static const GOptionEntry main_entries[] = {
 PnlApplication *
 pnl_application_new (void)
 {
-  /* Referencing the interface resource keeps it linked in from the static
-   * library; it registers itself when loaded. */
+  /* Referencing the interface and icon resources keeps them linked in
+   * from the static library; they register themselves when loaded. */
   g_return_val_if_fail (pnl_ui_get_resource () != NULL, NULL);
+  g_return_val_if_fail (pnl_icons_get_resource () != NULL, NULL);
 
   return g_object_new (PNL_TYPE_APPLICATION,
                        "application-id", APP_ID,
@@ -442,6 +444,16 @@ wait_for_publishes (PnlApplication *self)
 }
 
 static void
+pnl_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (pnl_application_parent_class)->startup (app);
+
+  /* Installed with the desktop file, and in the resources under
+   * icons/ for when the app runs from the build folder. */
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
 pnl_application_activate (GApplication *app)
 {
   PnlApplication *self = (PnlApplication *)app;
@@ -531,6 +543,7 @@ pnl_application_class_init (PnlApplicationClass *klass)
   object_class->get_property = pnl_application_get_property;
 
   app_class->handle_local_options = pnl_application_handle_local_options;
+  app_class->startup = pnl_application_startup;
   app_class->activate = pnl_application_activate;
   app_class->shutdown = pnl_application_shutdown;
 
