@@ -739,6 +739,35 @@ test_publish_async (void)
   peer_free (b);
 }
 
+/* After forgetting a candidate: our file leaves the folder. */
+static void
+test_withdraw (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  Peer *peer;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  peer = peer_new ("withdrawer");
+  interview = submit_interview (peer, "Wanda Withdrawn", "Summary");
+  publish (peer, interview);
+  path = file_path (pnl_interview_get_uuid (interview));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (pnl_panel_folder_withdraw (peer->folder, pnl_interview_get_uuid (interview), &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (peer->folder), ==, 0);
+
+  /* Twice, or never written: nothing to do, no error. */
+  g_assert_true (pnl_panel_folder_withdraw (peer->folder, pnl_interview_get_uuid (interview), &error));
+  g_assert_no_error (error);
+
+  peer_free (peer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +776,7 @@ main (int   argc,
 
   g_test_add_func ("/panel-folder/panel", test_panel);
   g_test_add_func ("/panel-folder/pending", test_pending);
+  g_test_add_func ("/panel-folder/withdraw", test_withdraw);
   g_test_add_func ("/panel-folder/publish-async", test_publish_async);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-scorecard.h"
 #include "pnl-store.h"
 
 #define BANK_JSON \
@@ -1085,6 +1086,169 @@ test_list_interviews_order (Fixture       *f,
     }
 }
 
+/* Whether @needle is anywhere in the bytes of @path (absent: FALSE). */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  /* The files hold NUL bytes: no string search will do. */
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+files_contain (Fixture    *f,
+               const char *needle)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  return file_contains (f->path, needle) || file_contains (wal, needle) || file_contains (shm, needle);
+}
+
+static void
+test_forget_candidate (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) other = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(PnlScorecard) card = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 candidate_id;
+
+  open_store (f);
+  interview = create_interview (f, "Quillon Vantablack", "ATS-QV-9931");
+  other = create_interview (f, "Ada Keeper", "");
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+  candidate_id = pnl_interview_get_candidate_id (interview);
+
+  /* Their notes, changed several times: every old version of a page
+   * lands in the log and the file along the way. */
+  answers = list_answers (f, interview);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *notes = g_strdup_printf ("Zanzibarite remark %u about the heap", i);
+      PnlAnswer *answer = get_answer (answers, i % 3);
+
+      pnl_answer_set_asked (answer, TRUE);
+      pnl_answer_set_notes (answer, notes);
+      pnl_store_save_answer (f->store, answer);
+      flush (f);
+    }
+  pnl_interview_set_summary (interview, "Kept saying Xylophonic things");
+  pnl_store_save_interview (f->store, interview);
+  flush (f);
+
+  /* Its scorecard, as a panel folder would hold it. */
+  card = pnl_store_load_scorecard (f->store, uuid, &error);
+  g_assert_no_error (error);
+
+  /* The test must be able to see the text before it is gone. */
+  g_assert_true (files_contain (f, "Zanzibarite") || files_contain (f, "Quillon"));
+
+  g_assert_true (pnl_store_forget_candidate (f->store, candidate_id, &uuids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (uuids), ==, 1);
+  g_assert_cmpstr (uuids[0], ==, uuid);
+
+  /* Gone from the store; the other candidate stays. */
+  g_assert_null (pnl_store_find_interview (f->store, uuid, NULL));
+  candidates = pnl_store_list_candidates (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_nonnull (find_interview (f, pnl_interview_get_uuid (other)));
+
+  /* Importing the scorecard again does nothing. */
+  cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (cards, g_object_ref (card));
+  outcomes = pnl_store_import_scorecards (f->store, cards, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (outcomes, PnlImportOutcome, 0), ==, PNL_IMPORT_OUTCOME_UNCHANGED);
+  g_assert_null (pnl_store_find_interview (f->store, uuid, NULL));
+
+  close_store (f);
+
+  /* Not a byte of them left in the files, and the file is sound. */
+  g_assert_false (files_contain (f, "Zanzibarite"));
+  g_assert_false (files_contain (f, "Quillon"));
+  g_assert_false (files_contain (f, "ATS-QV-9931"));
+  g_assert_false (files_contain (f, "Xylophonic"));
+  g_assert_true (files_contain (f, "Ada Keeper"));
+  {
+    g_autoptr(PnlDb) raw = open_raw (f);
+    g_autoptr(PnlDbStatement) stmt = pnl_db_prepare (raw, "PRAGMA integrity_check", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pnl_db_statement_step (stmt, &error), ==, PNL_DB_STEP_ROW);
+    g_assert_cmpstr (pnl_db_statement_column_text (stmt, 0), ==, "ok");
+    g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM answers"), ==,
+                     raw_int (raw, "SELECT count(*) FROM answers a JOIN interviews i ON i.id = a.interview_id"));
+    g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM forgotten"), ==, 1);
+  }
+  g_assert_cmpuint (file_mode (f->path), ==, 0600);
+}
+
+static void
+test_stale_candidates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PnlInterview) old = NULL;
+  g_autoptr(PnlInterview) recent = NULL;
+  g_autoptr(GListModel) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  open_store (f);
+  old = create_interview (f, "Olga Old", "");
+  recent = create_interview (f, "Rita Recent", "");
+  flush (f);
+
+  /* Olga's interview last changed 200 days ago. */
+  {
+    g_autoptr(PnlDb) raw = open_raw (f);
+    g_autofree char *sql = g_strdup_printf ("UPDATE interviews SET updated_at = %" G_GINT64_FORMAT
+                                            " WHERE uuid = '%s'",
+                                            now - 200 * 24 * 3600, pnl_interview_get_uuid (old));
+    raw_exec (raw, sql);
+  }
+
+  stale = pnl_store_list_stale_candidates (f->store, now - 180 * 24 * 3600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stale), ==, 1);
+  {
+    g_autoptr(PnlCandidate) candidate = g_list_model_get_item (stale, 0);
+
+    g_assert_cmpstr (pnl_candidate_get_name (candidate), ==, "Olga Old");
+  }
+  g_clear_object (&stale);
+
+  stale = pnl_store_list_stale_candidates (f->store, now - 300 * 24 * 3600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stale), ==, 0);
+  g_clear_object (&stale);
+
+  stale = pnl_store_list_stale_candidates (f->store, now + 60, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stale), ==, 2);
+}
+
 static void
 test_closed (Fixture       *f,
              gconstpointer  data)
@@ -1127,6 +1291,8 @@ main (int   argc,
   ADD ("/core/store/snapshot-kept", test_snapshot_kept);
   ADD ("/core/store/list-interviews-order", test_list_interviews_order);
   ADD ("/core/store/closed", test_closed);
+  ADD ("/core/store/forget-candidate", test_forget_candidate);
+  ADD ("/core/store/stale-candidates", test_stale_candidates);
 
 #undef ADD
 

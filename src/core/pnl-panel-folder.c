@@ -1107,3 +1107,45 @@ pnl_panel_folder_rescan (PnlPanelFolder *self)
   ensure_monitor (self);
   g_object_unref (self);
 }
+
+/**
+ * pnl_panel_folder_withdraw:
+ * @self: a #PnlPanelFolder
+ * @uuid: the UUID of an interview of ours
+ * @error: a location for a #GError
+ *
+ * Takes our scorecard of @uuid back: it no longer waits to be written,
+ * and <uuid>.panelist.json leaves the folder (the sync tool then takes
+ * it from the others' copies too).  Only for interviews of the local
+ * interviewer: the others' files are theirs.
+ *
+ * Returns: %TRUE when the file is gone or was never there, or when the
+ *   folder is out of reach (nothing was written there then)
+ */
+gboolean
+pnl_panel_folder_withdraw (PnlPanelFolder  *self,
+                           const char      *uuid,
+                           GError         **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  set_pending (self, uuid, FALSE);
+
+  name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_hash_table_remove (self->seen, name);
+  file = g_file_get_child (self->folder, name);
+
+  if (!g_file_delete (file, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -68,6 +68,11 @@ guint           pnl_panel_folder_get_n_publishing  (PnlPanelFolder  *self);
 /* Scans the folder once, then watches it (or looks for it, when it is
  * out of reach).  Calling it again does nothing. */
 void            pnl_panel_folder_start             (PnlPanelFolder  *self);
+/* Takes our scorecard of @uuid out of the folder (and out of the
+ * waiting list), after its candidate was forgotten. */
+gboolean        pnl_panel_folder_withdraw          (PnlPanelFolder  *self,
+                                                    const char      *uuid,
+                                                    GError         **error);
 /* Scans now: files already imported with the same content are skipped. */
 void            pnl_panel_folder_rescan            (PnlPanelFolder  *self);
 

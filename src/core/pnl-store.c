@@ -125,6 +125,14 @@ static const PnlDbMigration migrations[] = {
     "CREATE INDEX interviews_candidate_id ON interviews (candidate_id);"
     "CREATE INDEX interviews_updated_at ON interviews (updated_at);"
     "CREATE INDEX answers_interview_position ON answers (interview_id, position);" },
+
+  { 3,
+    /* The interviews of forgotten candidates, by UUID alone, so that an
+     * import (a panel folder) does not bring them back. */
+    "CREATE TABLE forgotten ("
+    "  uuid TEXT PRIMARY KEY,"
+    "  forgotten_at INTEGER NOT NULL"
+    ");" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
@@ -355,6 +363,49 @@ pnl_store_list_candidates (PnlStore  *self,
                                 error);
   if (stmt == NULL)
     return NULL;
+
+  store = g_list_store_new (PNL_TYPE_CANDIDATE);
+  if (!collect_rows (self, stmt, candidate_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * pnl_store_list_stale_candidates:
+ * @self: a #PnlStore
+ * @before: a time, in seconds since 1970 (UTC)
+ * @error: a location for a #GError
+ *
+ * The candidates last seen before @before: the most recent change to any
+ * of their interviews (or, with none, their creation) is older.
+ *
+ * Returns: (transfer full): a #GListModel of #PnlCandidate, by name
+ */
+GListModel *
+pnl_store_list_stale_candidates (PnlStore  *self,
+                                 gint64     before,
+                                 GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                "SELECT c.id, c.name, c.role, c.reference FROM candidates c"
+                                " WHERE coalesce ((SELECT max (i.updated_at) FROM interviews i"
+                                "                  WHERE i.candidate_id = c.id),"
+                                "                 c.created_at) < ?1"
+                                " ORDER BY c.name COLLATE NOCASE, c.id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_int (stmt, 1, before);
 
   store = g_list_store_new (PNL_TYPE_CANDIDATE);
   if (!collect_rows (self, stmt, candidate_from_row, store, error))
@@ -1848,6 +1899,30 @@ import_one (ImportJob         *job,
 
   g_clear_pointer (&stmt, pnl_db_statement_unref);
 
+  /* A forgotten candidate's interview stays forgotten. */
+  if (!found)
+    {
+      stmt = pnl_db_prepare_cached (db, "SELECT 1 FROM forgotten WHERE uuid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      pnl_db_statement_bind_text (stmt, 1, card->uuid);
+      switch (pnl_db_statement_step (stmt, error))
+        {
+        case PNL_DB_STEP_ROW:
+          *outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
+          return TRUE;
+
+        case PNL_DB_STEP_DONE:
+          break;
+
+        case PNL_DB_STEP_ERROR:
+        default:
+          return FALSE;
+        }
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+    }
+
   if (found && local_revision > card->revision)
     {
       *outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
@@ -2019,4 +2094,155 @@ pnl_store_import_scorecards (PnlStore   *self,
     return NULL;
 
   return g_steal_pointer (&outcomes);
+}
+
+/* Forgetting ------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64     candidate_id;
+  gint64     now;
+  /* The UUIDs of the interviews forgotten */
+  GPtrArray *uuids;
+} ForgetJob;
+
+static gboolean
+forget_delete_job (PnlDb     *db,
+                   gpointer   data,
+                   GError   **error)
+{
+  ForgetJob *job = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  PnlDbStep step;
+
+  stmt = pnl_db_prepare_cached (db, "SELECT uuid FROM interviews WHERE candidate_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, job->candidate_id);
+  while ((step = pnl_db_statement_step (stmt, error)) == PNL_DB_STEP_ROW)
+    g_ptr_array_add (job->uuids, g_strdup (pnl_db_statement_column_text (stmt, 0)));
+  if (step == PNL_DB_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  for (guint i = 0; i < job->uuids->len; i++)
+    {
+      stmt = pnl_db_prepare_cached (db, "INSERT OR IGNORE INTO forgotten (uuid, forgotten_at) VALUES (?1, ?2)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      pnl_db_statement_bind_text (stmt, 1, g_ptr_array_index (job->uuids, i));
+      pnl_db_statement_bind_int (stmt, 2, job->now);
+      if (pnl_db_statement_step (stmt, error) != PNL_DB_STEP_DONE)
+        return FALSE;
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+    }
+
+  /* Interviews, answers and the questions typed in go with the
+   * candidate (ON DELETE CASCADE); secure_delete overwrites what they
+   * held instead of leaving it in free pages. */
+  stmt = pnl_db_prepare_cached (db, "DELETE FROM candidates WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, job->candidate_id);
+
+  return pnl_db_statement_step (stmt, error) == PNL_DB_STEP_DONE;
+}
+
+/* Empties the write-ahead log into the file and the log to nothing. */
+static gboolean
+checkpoint_truncate (PnlDb   *db,
+                     GError **error)
+{
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      g_autoptr(PnlDbStatement) stmt = NULL;
+      gboolean busy;
+
+      if (!(stmt = pnl_db_prepare (db, "PRAGMA wal_checkpoint(TRUNCATE)", error)))
+        return FALSE;
+      if (pnl_db_statement_step (stmt, error) != PNL_DB_STEP_ROW)
+        return FALSE;
+
+      busy = pnl_db_statement_column_int (stmt, 0) != 0;
+      if (!busy)
+        return TRUE;
+
+      /* A reader still holds an old snapshot: give it a moment. */
+      g_usleep (50 * 1000);
+    }
+
+  g_set_error (error, PNL_DB_ERROR, SQLITE_BUSY,
+               _("The erased data could not be cleared from “%s” yet: the database is busy. Try again."),
+               pnl_db_get_path (db));
+  return FALSE;
+}
+
+static gboolean
+forget_vacuum_job (PnlDb     *db,
+                   gpointer   data,
+                   GError   **error)
+{
+  ForgetJob *job = data;
+  gboolean ok;
+
+  if (!pnl_db_exec (db, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  ok = pnl_db_transaction (db, forget_delete_job, job, error) &&
+       checkpoint_truncate (db, error) &&
+       pnl_db_exec (db, "VACUUM", error) &&
+       checkpoint_truncate (db, error);
+
+  pnl_db_exec (db, "PRAGMA secure_delete = OFF", NULL);
+
+  return ok;
+}
+
+/**
+ * pnl_store_forget_candidate:
+ * @self: a #PnlStore
+ * @candidate_id: the candidate's id (pnl_candidate_get_id())
+ * @uuids: (out) (optional) (transfer full): the UUIDs of the interviews
+ *   forgotten
+ * @error: a location for a #GError
+ *
+ * Erases the candidate with every interview, answer, note and question
+ * of theirs: deleted with secure_delete on, then the database vacuumed
+ * and its write-ahead log emptied, so that none of their text is left in
+ * the files.  Their interviews' UUIDs are remembered (and nothing else),
+ * so that importing them again does nothing.
+ *
+ * It waits for the saves queued before it and for the writer; call it
+ * from a thread when the database may be large.
+ *
+ * Returns: %TRUE when the candidate is forgotten (or was not there)
+ */
+gboolean
+pnl_store_forget_candidate (PnlStore   *self,
+                            gint64      candidate_id,
+                            GStrv      *uuids,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) forgotten = g_ptr_array_new_with_free_func (g_free);
+  ForgetJob job = { candidate_id, now_unix (), forgotten };
+
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (!pnl_writer_run_outside_transaction (self->writer, forget_vacuum_job, &job, error))
+    return FALSE;
+
+  if (uuids != NULL)
+    {
+      g_ptr_array_add (forgotten, NULL);
+      *uuids = (GStrv) g_ptr_array_steal (forgotten, NULL);
+    }
+
+  return TRUE;
 }

@@ -23,7 +23,7 @@ typedef enum
   PNL_IMPORT_OUTCOME_CONFLICT,   /* the same revision with other content: the local copy stays */
 } PnlImportOutcome;
 
-#define PNL_STORE_SCHEMA_VERSION 2
+#define PNL_STORE_SCHEMA_VERSION 3
 
 #define PNL_TYPE_STORE (pnl_store_get_type())
 
@@ -105,6 +105,14 @@ GPtrArray    *pnl_store_list_scorecards      (PnlStore      *self,
  * from a thread other than the store's. */
 GArray       *pnl_store_import_scorecards    (PnlStore      *self,
                                               GPtrArray     *scorecards,
+                                              GError       **error);
+
+GListModel   *pnl_store_list_stale_candidates (PnlStore     *self,
+                                              gint64         before,
+                                              GError       **error);
+gboolean      pnl_store_forget_candidate     (PnlStore      *self,
+                                              gint64         candidate_id,
+                                              GStrv         *uuids,
                                               GError       **error);
 
 G_END_DECLS

@@ -42,6 +42,8 @@ typedef struct
   guint64         seq;
   /* Set for pnl_writer_run(): a caller waits on it. */
   RunSync        *run;
+  /* Run as it is, outside a transaction (VACUUM cannot run in one). */
+  gboolean        bare;
 } Job;
 
 struct _PnlWriter
@@ -212,7 +214,8 @@ run_one (PnlDb   *db,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (pnl_db_transaction (db, job->func, job->data, &local_error))
+  if (job->bare ? job->func (db, job->data, &local_error)
+                : pnl_db_transaction (db, job->func, job->data, &local_error))
     return TRUE;
 
   if (local_error == NULL)
@@ -763,25 +766,13 @@ pnl_writer_flush (PnlWriter  *self,
   return ret;
 }
 
-/**
- * pnl_writer_run:
- * @self: a #PnlWriter
- * @func: the job
- * @data: data for @func, still owned by the caller
- * @error: a location for a #GError
- *
- * Runs @func on the writer thread in a transaction of its own and waits
- * for it.  It keeps its place in the queue, except while the writer
- * waits to retry failed saves: then it runs at once.  A failing job is
- * rolled back and not retried; its error is returned.
- *
- * Returns: what @func returned
- */
-gboolean
-pnl_writer_run (PnlWriter      *self,
-                PnlWriterFunc   func,
-                gpointer        data,
-                GError        **error)
+/* pnl_writer_run() and pnl_writer_run_outside_transaction(). */
+static gboolean
+run_sync (PnlWriter      *self,
+          PnlWriterFunc   func,
+          gpointer        data,
+          gboolean        bare,
+          GError        **error)
 {
   RunSync sync = { FALSE, FALSE, NULL };
   Job *job;
@@ -802,6 +793,7 @@ pnl_writer_run (PnlWriter      *self,
 
   job = job_new (NULL, func, data, NULL);
   job->run = &sync;
+  job->bare = bare;
   job->seq = ++self->last_seq;
   g_queue_push_tail (&self->queue, job);
   g_cond_broadcast (&self->cond);
@@ -818,6 +810,48 @@ pnl_writer_run (PnlWriter      *self,
     }
 
   return TRUE;
+}
+
+/**
+ * pnl_writer_run:
+ * @self: a #PnlWriter
+ * @func: the job
+ * @data: data for @func, still owned by the caller
+ * @error: a location for a #GError
+ *
+ * Runs @func on the writer thread in a transaction of its own and waits
+ * for it.  It keeps its place in the queue, except while the writer
+ * waits to retry failed saves: then it runs at once.  A failing job is
+ * rolled back and not retried; its error is returned.
+ *
+ * Returns: what @func returned
+ */
+gboolean
+pnl_writer_run (PnlWriter      *self,
+                PnlWriterFunc   func,
+                gpointer        data,
+                GError        **error)
+{
+  return run_sync (self, func, data, FALSE, error);
+}
+
+/**
+ * pnl_writer_run_outside_transaction:
+ * @self: a #PnlWriter
+ * @func: what to run on the writer's connection, as it is
+ * @data: its data
+ * @error: a location for a #GError
+ *
+ * Like pnl_writer_run(), but @func runs without a transaction around it,
+ * for what cannot run in one (VACUUM, a checkpoint) or opens its own.
+ */
+gboolean
+pnl_writer_run_outside_transaction (PnlWriter      *self,
+                                    PnlWriterFunc   func,
+                                    gpointer        data,
+                                    GError        **error)
+{
+  return run_sync (self, func, data, TRUE, error);
 }
 
 /**

@@ -47,6 +47,10 @@ gboolean   pnl_writer_run       (PnlWriter      *self,
                                  PnlWriterFunc   func,
                                  gpointer        data,
                                  GError        **error);
+gboolean   pnl_writer_run_outside_transaction (PnlWriter      *self,
+                                               PnlWriterFunc   func,
+                                               gpointer        data,
+                                               GError        **error);
 guint      pnl_writer_get_n_pending (PnlWriter  *self);
 /* After a failed batch the writer waits @first_ms before trying again,
  * doubling the pause after each further failure up to @max_ms.  The
