@@ -14,6 +14,7 @@
 
 #include "pnl-application.h"
 #include "pnl-bank-library.h"
+#include "pnl-candidate.h"
 #include "pnl-cli.h"
 #include "pnl-export.h"
 #include "pnl-icon-resources.h"
@@ -21,6 +22,7 @@
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
 #include "pnl-preferences-window.h"
+#include "pnl-session.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
@@ -44,6 +46,7 @@ struct _PnlApplication
 
   /* Publishes not finished yet; each holds the application. */
   guint           n_publishing;
+  gboolean        retention_checked;
   /* Set once a window is up: from then on the setting is followed. */
   guint           panel_folder_followed : 1;
 };
@@ -471,6 +474,13 @@ pnl_application_activate (GApplication *app)
   follow_panel_folder (self);
 
   gtk_window_present (window);
+
+  /* Once a run: is anyone kept longer than the user wants? */
+  if (!self->retention_checked)
+    {
+      self->retention_checked = TRUE;
+      pnl_application_check_retention (self);
+    }
 }
 
 static void
@@ -785,4 +795,316 @@ pnl_application_emit_scorecards_changed (PnlApplication *self)
   g_return_if_fail (PNL_IS_APPLICATION (self));
 
   g_signal_emit (self, signals[SCORECARDS_CHANGED], 0);
+}
+
+/* Forgetting ---------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  candidate_id;
+  GStrv   own_uuids;
+  GStrv   uuids;
+} Forget;
+
+static void
+forget_free (gpointer data)
+{
+  Forget *forget = data;
+
+  g_strfreev (forget->own_uuids);
+  g_strfreev (forget->uuids);
+  g_free (forget);
+}
+
+static void
+forget_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PnlApplication *self = source_object;
+  Forget *forget = task_data;
+  GError *error = NULL;
+
+  /* Waits for the writer, and a vacuum can take a while: not on the
+   * main thread. */
+  if (!pnl_store_forget_candidate (self->store, forget->candidate_id, &forget->uuids, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+forget_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PnlApplication *self = PNL_APPLICATION (object);
+  g_autoptr(GTask) task = user_data;
+  Forget *forget = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (G_APPLICATION (self));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Our own scorecards of them leave the panel folder too. */
+  for (guint i = 0; self->panel_folder != NULL && forget->own_uuids[i] != NULL; i++)
+    {
+      g_autoptr(GError) withdraw_error = NULL;
+
+      if (!pnl_panel_folder_withdraw (self->panel_folder, forget->own_uuids[i], &withdraw_error))
+        g_warning ("Could not take a scorecard out of the panel folder: %s", withdraw_error->message);
+    }
+
+  pnl_application_emit_scorecards_changed (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pnl_application_forget_candidate_async:
+ * @self: a #PnlApplication
+ * @candidate_id: the candidate
+ * @callback: called when the candidate is forgotten, or could not be
+ * @user_data: for @callback
+ *
+ * Closes the candidate's interview where it is open, erases the
+ * candidate (pnl_store_forget_candidate()) on a thread, takes the local
+ * interviewer's scorecards of them out of the panel folder, and tells
+ * every view ("scorecards-changed").
+ */
+void
+pnl_application_forget_candidate_async (PnlApplication      *self,
+                                        gint64               candidate_id,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GListModel) interviews = NULL;
+  g_autoptr(GStrvBuilder) own = g_strv_builder_new ();
+  g_autofree char *local = NULL;
+  Forget *forget;
+
+  g_return_if_fail (PNL_IS_APPLICATION (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, pnl_application_forget_candidate_async);
+
+  if (!ensure_store (self))
+    {
+      g_task_return_error (task, g_error_copy (self->store_error));
+      return;
+    }
+
+  /* Nothing of theirs stays open on screen. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      PnlSessionView *view;
+
+      if (!PNL_IS_WINDOW (l->data) || !(view = pnl_window_get_session_view (l->data)))
+        continue;
+
+      if (pnl_interview_get_candidate_id (pnl_session_get_interview (pnl_session_view_get_session (view))) == candidate_id)
+        pnl_window_close_interview (l->data);
+    }
+
+  local = g_settings_get_string (pnl_application_get_settings (self), "interviewer-name");
+  if ((interviews = pnl_store_list_interviews (self->store, NULL)))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+        {
+          g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+
+          if (pnl_interview_get_candidate_id (interview) == candidate_id &&
+              g_strcmp0 (pnl_interview_get_interviewer (interview), local) == 0)
+            g_strv_builder_add (own, pnl_interview_get_uuid (interview));
+        }
+    }
+
+  forget = g_new0 (Forget, 1);
+  forget->candidate_id = candidate_id;
+  forget->own_uuids = g_strv_builder_end (own);
+  g_task_set_task_data (task, forget, forget_free);
+
+  g_application_hold (G_APPLICATION (self));
+  inner = g_task_new (self, NULL, forget_done, g_object_ref (task));
+  g_task_set_task_data (inner, forget, NULL);
+  g_task_run_in_thread (inner, forget_thread);
+}
+
+gboolean
+pnl_application_forget_candidate_finish (PnlApplication  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Retention ----------------------------------------------------------- */
+
+typedef struct
+{
+  PnlApplication *app;
+  GListModel     *candidates;
+  guint           next;
+  guint           n_failed;
+} Retention;
+
+static void
+retention_free (Retention *retention)
+{
+  g_clear_object (&retention->app);
+  g_clear_object (&retention->candidates);
+  g_free (retention);
+}
+
+static void retention_next (Retention *retention);
+
+static void
+retention_forgotten (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Retention *retention = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pnl_application_forget_candidate_finish (PNL_APPLICATION (object), result, &error))
+    {
+      g_warning ("Could not forget a candidate: %s", error->message);
+      retention->n_failed++;
+    }
+
+  retention_next (retention);
+}
+
+/* One after the other: each waits for the writer. */
+static void
+retention_next (Retention *retention)
+{
+  guint n = g_list_model_get_n_items (retention->candidates);
+  g_autoptr(PnlCandidate) candidate = NULL;
+
+  if (retention->next >= n)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (retention->app));
+
+      if (PNL_IS_WINDOW (window))
+        {
+          g_autofree char *text = NULL;
+
+          if (retention->n_failed == 0)
+            text = g_strdup_printf (ngettext ("Forgot %u candidate", "Forgot %u candidates", n), n);
+          else
+            text = g_strdup_printf (ngettext ("%u candidate could not be forgotten; try again from Preferences",
+                                              "%u candidates could not be forgotten; try again from Preferences",
+                                              retention->n_failed),
+                                    retention->n_failed);
+          pnl_window_show_toast (PNL_WINDOW (window), text);
+        }
+
+      retention_free (retention);
+      return;
+    }
+
+  candidate = g_list_model_get_item (retention->candidates, retention->next++);
+  pnl_application_forget_candidate_async (retention->app, pnl_candidate_get_id (candidate),
+                                          retention_forgotten, retention);
+}
+
+static void
+on_retention_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       Retention        *retention)
+{
+  if (g_strcmp0 (response, "forget") == 0)
+    retention_next (retention);
+  else
+    retention_free (retention);
+}
+
+/**
+ * pnl_application_check_retention:
+ * @self: a #PnlApplication
+ *
+ * With the retention setting on, asks whether to forget the candidates
+ * last seen longer ago than it says, naming each; forgets them on yes.
+ *
+ * Returns: whether it asked
+ */
+gboolean
+pnl_application_check_retention (PnlApplication *self)
+{
+  GSettings *settings;
+  g_autoptr(GListModel) stale = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Retention *retention;
+  GtkWidget *dialog;
+  gint64 before;
+  guint days;
+  guint n;
+
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), FALSE);
+
+  settings = pnl_application_get_settings (self);
+  if (!g_settings_get_boolean (settings, "retention-enabled") || !ensure_store (self))
+    return FALSE;
+
+  days = (guint) g_settings_get_int (settings, "retention-days");
+  before = g_get_real_time () / G_USEC_PER_SEC - (gint64) days * 24 * 60 * 60;
+  if (!(stale = pnl_store_list_stale_candidates (self->store, before, &error)))
+    {
+      g_warning ("Could not look for old candidates: %s", error->message);
+      return FALSE;
+    }
+
+  if ((n = g_list_model_get_n_items (stale)) == 0)
+    return FALSE;
+
+  g_string_append_printf (body,
+                          ngettext ("Nobody has interviewed them for more than %u day:",
+                                    "Nobody has interviewed them for more than %u days:", days),
+                          days);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlCandidate) candidate = g_list_model_get_item (stale, i);
+      const char *reference = pnl_candidate_get_reference (candidate);
+
+      if (reference != NULL && reference[0] != '\0')
+        /* Translators: a candidate in a list: name and reference */
+        g_string_append_printf (body, _("\n• %s (%s)"), pnl_candidate_get_name (candidate), reference);
+      else
+        g_string_append_printf (body, _("\n• %s"), pnl_candidate_get_name (candidate));
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Every interview, score and note about them is erased from this computer, and your own scorecards of them leave the panel folder. This cannot be undone."));
+
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     ngettext ("Forget %u Candidate?", "Forget %u Candidates?", n), n);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "forget", _("_Forget"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  retention = g_new0 (Retention, 1);
+  retention->app = g_object_ref (self);
+  retention->candidates = g_steal_pointer (&stale);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_retention_response), retention);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }

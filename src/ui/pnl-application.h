@@ -48,4 +48,17 @@ gboolean        pnl_application_publish_finish      (PnlApplication  *self,
  * other interviewers' scorecards reload on it. */
 void            pnl_application_emit_scorecards_changed (PnlApplication *self);
 
+/* Erases a candidate for good, see pnl_store_forget_candidate(). */
+void            pnl_application_forget_candidate_async  (PnlApplication      *self,
+                                                         gint64               candidate_id,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean        pnl_application_forget_candidate_finish (PnlApplication      *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
+/* Offers to forget the candidates kept longer than the retention
+ * setting allows (when it is on); TRUE when it asked. */
+gboolean        pnl_application_check_retention         (PnlApplication      *self);
+
 G_END_DECLS

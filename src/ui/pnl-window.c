@@ -68,11 +68,20 @@ pnl_window_actions_update (PnlWindow *self)
 
 /* A toast's title is Pango markup in libadwaita 1.2: file names and
  * messages are not. */
+void
+pnl_window_show_toast (PnlWindow  *self,
+                       const char *text)
+{
+  g_return_if_fail (PNL_IS_WINDOW (self));
+
+  pnl_toast_show (GTK_WIDGET (self->toast_overlay), text);
+}
+
 static void
 show_toast (PnlWindow  *self,
             const char *text)
 {
-  pnl_toast_show (GTK_WIDGET (self->toast_overlay), text);
+  pnl_window_show_toast (self, text);
 }
 
 static void

@@ -33,6 +33,9 @@ void            pnl_window_import_files       (PnlWindow      *self,
                                                GListModel     *files);
 /* The interview on screen, or NULL on the start page. */
 PnlSessionView *pnl_window_get_session_view   (PnlWindow      *self);
+/* A toast over the window; @text is plain text. */
+void            pnl_window_show_toast         (PnlWindow      *self,
+                                               const char     *text);
 /* The panel lead's view, on the start page's "Compare" tab. */
 PnlCompareView *pnl_window_get_compare_view   (PnlWindow      *self);
 /* One candidate's scorecards side by side, or NULL when not shown. */
