@@ -17,9 +17,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PnlApplication) app = NULL;
+  const char *localedir;
+
+  /* `meson devenv` and the tests point this at the translations built
+   * in the build folder; an installed Panelist uses its own. */
+  localedir = g_getenv ("PANELIST_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

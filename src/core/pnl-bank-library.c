@@ -275,7 +275,8 @@ load_user_dir (PnlBankLibrary *self,
 
           g_ptr_array_add (self->errors,
                            g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
-                                        "%s: %s", name, error->message));
+                                        /* Translators: a folder, then what is wrong with it */
+                                        _("%s: %s"), name, error->message));
         }
       return;
     }
@@ -290,7 +291,8 @@ load_user_dir (PnlBankLibrary *self,
 
           g_ptr_array_add (self->errors,
                            g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
-                                        "%s: %s", name, error->message));
+                                        /* Translators: a folder, then what is wrong with it */
+                                        _("%s: %s"), name, error->message));
           break;
         }
 

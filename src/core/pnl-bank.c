@@ -421,8 +421,12 @@ read_questions (Loader      *loader,
       id_node = json_object_get_member (object, "id");
       if (id_node != NULL && json_node_get_value_type (id_node) == G_TYPE_STRING &&
           !pnl_str_is_blank (json_node_get_string (id_node)))
+        /* Translators: names a question in an error message, followed by what is
+         * wrong with it; %s is the question's id */
         subject = g_strdup_printf (_("question “%s”"), json_node_get_string (id_node));
       else
+        /* Translators: names a question in an error message, followed by what is
+         * wrong with it; %u is its position in the bank */
         subject = g_strdup_printf (_("question %u"), i + 1);
 
       if (!(question = _pnl_question_parse (object, &bad_member, &local_error)))
@@ -436,8 +440,9 @@ read_questions (Loader      *loader,
           else
             code = PNL_BANK_ERROR_INVALID;
 
+          /* Translators: a question of a bank, then what is wrong with it */
           return fail (loader, error, code, find_member (loader, object, bad_member),
-                       "%s: %s", subject, local_error->message);
+                       _("%s: %s"), subject, local_error->message);
         }
 
       id = pnl_question_get_id (question);
@@ -528,8 +533,9 @@ pnl_bank_new_from_file (GFile   *file,
 
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, &local_error)))
     {
+      /* Translators: a file, then what is wrong with it */
       g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+                   _("%s: %s"), name, local_error->message);
       return NULL;
     }
 

@@ -406,8 +406,12 @@ static const struct {
   const char     *nick;
   const char     *title;
 } flag_names[] = {
+  /* Translators: a flag on a question: come back to it later */
   { PNL_ANSWER_FLAGS_FOLLOW_UP, "follow-up", N_("Follow up") },
+  /* Translators: a flag on a question: something in the answer that worries
+   * the interviewer */
   { PNL_ANSWER_FLAGS_RED_FLAG, "red-flag", N_("Red flag") },
+  /* Translators: a flag on a question: something in the answer that stood out */
   { PNL_ANSWER_FLAGS_HIGHLIGHT, "highlight", N_("Highlight") },
 };
 
@@ -663,8 +667,9 @@ interview_facts (PnlInterview *interview,
   facts_add_own (facts, _("Recommendation"),
              g_strdup (pnl_recommendation_get_title (pnl_interview_get_recommendation (interview))));
   facts_add_own (facts, _("Mean score"), format_figure (mean));
-  /* Translators: how many questions were asked, of how many */
-  facts_add_own (facts, _("Questions asked"), g_strdup_printf (_("%u of %u"), n_asked, n_questions));
+  facts_add_own (facts, _("Questions asked"),
+                 /* Translators: how many questions were asked or scored, of how many */
+                 g_strdup_printf (_("%u of %u"), n_asked, n_questions));
 
   return facts;
 }

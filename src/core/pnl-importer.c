@@ -209,7 +209,8 @@ import_file (PnlStore     *store,
     {
       results->n_failed++;
       g_ptr_array_add (results->errors,
-                       g_error_new (error->domain, error->code, "%s: %s",
+                       /* Translators: a file, then what is wrong with it */
+                       g_error_new (error->domain, error->code, _("%s: %s"),
                                     name, error->message));
       return;
     }

@@ -86,7 +86,8 @@ rename_syntax_error (const char *name,
   if (g_str_has_prefix (message, "<data>:"))
     return g_strconcat (name, message + strlen ("<data>"), NULL);
 
-  return g_strdup_printf ("%s: %s", name, message);
+  /* Translators: a file, then what is wrong with it */
+  return g_strdup_printf (_("%s: %s"), name, message);
 }
 
 /**
@@ -224,7 +225,8 @@ pnl_json_doc_fail_literal (PnlJsonDoc       *doc,
     g_set_error (error, domain, code, "%s:%d:%d: %s",
                  doc->name, pos.line, pos.column, message);
   else
-    g_set_error (error, domain, code, "%s: %s", doc->name, message);
+    /* Translators: a file, then what is wrong with it */
+    g_set_error (error, domain, code, _("%s: %s"), doc->name, message);
 
   return FALSE;
 }
@@ -279,6 +281,7 @@ pnl_json_doc_read_string (PnlJsonDoc              *doc,
       if (required)
         return fail (doc, error, codes, codes->missing,
                      pnl_json_doc_find_member (doc, object, NULL),
+                     /* Translators: %s is a key of a JSON file, spelled as in the file */
                      _("the key “%s” is missing"), member);
 
       *out = g_strdup ("");

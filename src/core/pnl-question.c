@@ -166,12 +166,14 @@ type_name (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
+      /* Translators: what a JSON value is, as in “must be text, not an object” */
       return _("an object");
 
     case JSON_NODE_ARRAY:
       return _("an array");
 
     case JSON_NODE_NULL:
+      /* Translators: the JSON value null, as in “must be text, not null” */
       return _("null");
 
     case JSON_NODE_VALUE:
@@ -330,6 +332,8 @@ _pnl_question_parse (JsonObject   *object,
     {
       *bad_member = "kind";
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the words after “one of” are spelled as in the file:
+                    * keep them as they are */
                    _("the kind “%s” is not one of technical, behavioural, situational, "
                      "competency, culture, candidate-asks"),
                    kind);
@@ -340,6 +344,8 @@ _pnl_question_parse (JsonObject   *object,
     {
       *bad_member = "level";
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the words after “one of” are spelled as in the file:
+                    * keep them as they are */
                    _("the level “%s” is not one of entry, experienced, senior"),
                    level);
       return NULL;

@@ -733,6 +733,8 @@ read_flags (PnlJsonDoc      *doc,
 
       if (!found)
         return fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "flags"),
+                     /* Translators: the words after “one of” are spelled as in the file:
+                      * keep them as they are */
                      _("flag %u is not one of follow-up, red-flag, highlight"), i + 1);
     }
 
@@ -795,6 +797,8 @@ read_answer (PnlJsonDoc  *doc,
       return NULL;
     }
 
+  /* Translators: names an answer in an error message, followed by what is
+   * wrong with it; %s is the question's id */
   subject = g_strdup_printf (_("answer to “%s”"), question_id);
 
   if (!read_string (doc, object, "area_id", TRUE, &area_id, error) ||
@@ -812,6 +816,8 @@ read_answer (PnlJsonDoc  *doc,
   if (!pnl_question_kind_from_string (kind, &kind_value))
     {
       fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "kind"),
+            /* Translators: %s names the answer; the words after “one of” are spelled as in the file:
+             * keep them as they are */
             _("%s: the kind “%s” is not one of technical, behavioural, situational, "
               "competency, culture, candidate-asks"),
             subject, kind);
@@ -821,6 +827,8 @@ read_answer (PnlJsonDoc  *doc,
   if (!pnl_question_level_from_string (level, &level_value))
     {
       fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "level"),
+            /* Translators: %s names the answer; the words after “one of” are spelled as in the file:
+             * keep them as they are */
             _("%s: the level “%s” is not one of entry, experienced, senior"),
             subject, level);
       return NULL;
@@ -1026,6 +1034,8 @@ read_scorecard (PnlJsonDoc  *doc,
   if (!pnl_interview_state_from_string (state, &state_value))
     {
       fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "state"),
+            /* Translators: the words after “one of” are spelled as in the file:
+             * keep them as they are */
             _("the state “%s” is not one of in-progress, submitted"), state);
       return NULL;
     }
@@ -1037,6 +1047,8 @@ read_scorecard (PnlJsonDoc  *doc,
        recommendation == PNL_RECOMMENDATION_NONE))
     {
       fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "recommendation"),
+            /* Translators: “recommendation” and the words after “one of” are spelled as
+             * in the file: keep them as they are */
             _("“recommendation” must be one of strong-no, no, yes, strong-yes, or null"));
       return NULL;
     }
@@ -1230,8 +1242,9 @@ pnl_scorecard_read_file (GFile         *file,
 
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
     {
+      /* Translators: a file, then what is wrong with it */
       g_set_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+                   _("%s: %s"), name, local_error->message);
       return NULL;
     }
 

@@ -21,30 +21,50 @@ typedef struct
 } Spelling;
 
 static const Spelling kinds[] = {
+  /* Translators: a kind of interview question */
   { PNL_QUESTION_KIND_TECHNICAL, "technical", N_("Technical") },
+  /* Translators: a kind of interview question */
   { PNL_QUESTION_KIND_BEHAVIOURAL, "behavioural", N_("Behavioural") },
+  /* Translators: a kind of interview question */
   { PNL_QUESTION_KIND_SITUATIONAL, "situational", N_("Situational") },
+  /* Translators: a kind of interview question */
   { PNL_QUESTION_KIND_COMPETENCY, "competency", N_("Competency") },
+  /* Translators: a kind of interview question */
   { PNL_QUESTION_KIND_CULTURE, "culture", N_("Culture") },
+  /* Translators: a kind of interview question: the candidate's own questions,
+   * asked at the end */
   { PNL_QUESTION_KIND_CANDIDATE_ASKS, "candidate-asks", N_("Candidate asks") },
 };
 
 static const Spelling levels[] = {
+  /* Translators: the seniority level a question is for */
   { PNL_QUESTION_LEVEL_ENTRY, "entry", N_("Entry") },
+  /* Translators: the seniority level a question is for */
   { PNL_QUESTION_LEVEL_EXPERIENCED, "experienced", N_("Experienced") },
+  /* Translators: the seniority level a question is for */
   { PNL_QUESTION_LEVEL_SENIOR, "senior", N_("Senior") },
 };
 
 static const Spelling states[] = {
+  /* Translators: the state of an interview */
   { PNL_INTERVIEW_STATE_IN_PROGRESS, "in-progress", N_("In progress") },
+  /* Translators: the state of an interview: its scorecard is handed in and locked */
   { PNL_INTERVIEW_STATE_SUBMITTED, "submitted", N_("Submitted") },
 };
 
 static const Spelling recommendations[] = {
   { PNL_RECOMMENDATION_NONE, "none", N_("No recommendation") },
+  /* Translators: an interviewer's overall recommendation on a candidate,
+   * also the label of a level of the default rating scale */
   { PNL_RECOMMENDATION_STRONG_NO, "strong-no", N_("Strong no") },
+  /* Translators: an interviewer's overall recommendation on a candidate,
+   * also the label of a level of the default rating scale */
   { PNL_RECOMMENDATION_NO, "no", N_("No") },
+  /* Translators: an interviewer's overall recommendation on a candidate,
+   * also the label of a level of the default rating scale */
   { PNL_RECOMMENDATION_YES, "yes", N_("Yes") },
+  /* Translators: an interviewer's overall recommendation on a candidate,
+   * also the label of a level of the default rating scale */
   { PNL_RECOMMENDATION_STRONG_YES, "strong-yes", N_("Strong yes") },
 };
 
@@ -58,6 +78,7 @@ static const Spelling export_formats[] = {
 static const Spelling export_scopes[] = {
   { PNL_EXPORT_SCOPE_INTERVIEW, "interview", N_("Interview") },
   { PNL_EXPORT_SCOPE_CANDIDATE, "candidate", N_("Candidate") },
+  /* Translators: what to export: the candidates of one role, compared */
   { PNL_EXPORT_SCOPE_ROLE, "role", N_("Role comparison") },
 };
 

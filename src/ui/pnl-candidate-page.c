@@ -186,7 +186,9 @@ add_verdicts (PnlCandidatePage *self)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (ended);
 
-          /* Translators: when a scorecard was submitted: a date in the locale's way */
+          /* Translators: when a scorecard was submitted, see the strftime
+           * manual; %x is the date in the locale's way */
+          /* xgettext:no-c-format */
           when = g_date_time_format (local, _("%x"));
         }
       /* Translators: the round and when it was submitted, e.g. "Technical · 24/11/2026" */

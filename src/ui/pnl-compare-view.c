@@ -361,8 +361,14 @@ setup_cell (GtkSignalListItemFactory *factory,
   cell->caption = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (cell->title, numeric ? 1.0 : 0.0);
   gtk_label_set_xalign (cell->caption, numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (cell->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (cell->caption, PANGO_ELLIPSIZE_END);
+  /* Only the candidate column has a fixed width; the others are as wide
+   * as what they show (the table scrolls), so that no figure, tally or
+   * caption is cut short in a language with longer words. */
+  if (info->kind == COLUMN_CANDIDATE)
+    {
+      gtk_label_set_ellipsize (cell->title, PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (cell->caption, PANGO_ELLIPSIZE_END);
+    }
   gtk_widget_add_css_class (GTK_WIDGET (cell->caption), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (cell->caption), "dim-label");
   if (numeric)

@@ -51,11 +51,13 @@ format_when (GDateTime *when)
 
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    /* Translators: a time today, see the strftime manual */
+    /* Translators: a time today, see the strftime manual; %H:%M is
+     * the hour on the 24-hour clock and the minutes */
     return g_date_time_format (local, _("Today %H:%M"));
 
-  /* Translators: a date and time, in the locale's way */
-  return g_date_time_format (local, "%x %H:%M");
+  /* Translators: a date and time, see the strftime manual; %x is the
+   * date in the locale's way */
+  return g_date_time_format (local, _("%x %H:%M"));
 }
 
 static GtkWidget *

@@ -139,7 +139,8 @@ update (PnlSummaryPage *self)
   if (locked && pnl_interview_get_ended_at (interview) != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (pnl_interview_get_ended_at (interview));
-      /* Translators: when a scorecard was submitted, in the locale's date and time */
+      /* Translators: when a scorecard was submitted, see the strftime
+       * manual; %x is the date in the locale's way, %H:%M the time */
       g_autofree char *when = g_date_time_format (local, _("Submitted on %x at %H:%M."));
 
       gtk_label_set_text (self->submitted_label, when);
@@ -183,9 +184,16 @@ build_recommendation_buttons (PnlSummaryPage *self)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (pnl_recommendation_get_title (r));
 
+      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
+
       gtk_widget_set_hexpand (button, TRUE);
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                               PANGO_ELLIPSIZE_END);
+      /* At 360 px four buttons side by side have no room for "Strong no"
+       * or longer translations on one line: wrap rather than cut, and
+       * split a word too long for a quarter of the width rather than
+       * widen the page. */
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
       gtk_widget_set_tooltip_text (button, pnl_recommendation_get_title (r));
       g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (r));
 
