@@ -16,11 +16,13 @@
 #include "pnl-application.h"
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
+#include "pnl-candidate.h"
 #include "pnl-candidate-item.h"
 #include "pnl-candidate-page.h"
 #include "pnl-candidate-review.h"
 #include "pnl-compare-view.h"
 #include "pnl-comparison.h"
+#include "pnl-db.h"
 #include "pnl-export.h"
 #include "pnl-export-dialog.h"
 #include "pnl-interview.h"
@@ -1927,6 +1929,125 @@ scenario_compare_empty (PnlApplication *app,
   g_assert_false (status_page_shown (GTK_WIDGET (view), "No Roles Yet"));
 }
 
+/* Forgetting ------------------------------------------------------------ */
+
+static gboolean
+has_candidate (PnlApplication *app,
+               const char     *name)
+{
+  g_autoptr(GListModel) candidates = pnl_store_list_candidates (pnl_application_get_store (app), NULL);
+
+  for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PnlCandidate) candidate = g_list_model_get_item (candidates, i);
+
+      if (g_str_equal (pnl_candidate_get_name (candidate), name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+answer_dialog (const char *response_label)
+{
+  AdwMessageDialog *dialog;
+
+  wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, response_label), "clicked");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+static void
+scenario_forget (PnlApplication *app,
+                 PnlWindow      *window,
+                 gpointer        data)
+{
+  PnlCompareView *view = pnl_window_get_compare_view (window);
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare"));
+  g_assert_true (pnl_compare_view_select_role (view, "Backend Developer"));
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_compare_view_get_rows (view)), ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_until ((preferences = find_toplevel (PNL_TYPE_PREFERENCES_WINDOW)));
+  row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Ada");
+  g_assert_nonnull (row);
+
+  /* Cancelling keeps her. */
+  g_signal_emit_by_name (find_widget (row, GTK_TYPE_BUTTON, "_Forget…"), "clicked");
+  answer_dialog ("_Cancel");
+  spin (200);
+  g_assert_true (has_candidate (app, "Ada"));
+
+  /* Forgetting erases her; the comparison and the list follow. */
+  g_signal_emit_by_name (find_widget (row, GTK_TYPE_BUTTON, "_Forget…"), "clicked");
+  answer_dialog ("_Forget");
+  wait_until (!has_candidate (app, "Ada"));
+  wait_until (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Ada") == NULL);
+  g_assert_true (has_candidate (app, "Bob"));
+  wait_until (g_list_model_get_n_items (pnl_compare_view_get_rows (view)) == 2);
+  g_assert_cmpint (pnl_comparison_find_candidate (pnl_compare_view_get_comparison (view), "Ada", ""), ==, -1);
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_forget (void)
+{
+  reset_settings ();
+  prepare_panel ();
+  run_app (scenario_forget, NULL);
+}
+
+static void
+scenario_retention (PnlApplication *app,
+                    PnlWindow      *window,
+                    gpointer        data)
+{
+  AdwMessageDialog *dialog;
+
+  /* Asked at start, naming who goes. */
+  wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Forget 1 Candidate?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Dee"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Bob"));
+  answer_dialog ("_Forget");
+
+  wait_until (!has_candidate (app, "Dee"));
+  g_assert_true (has_candidate (app, "Ada"));
+  g_assert_true (has_candidate (app, "Bob"));
+}
+
+static void
+test_retention (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelist.Panelist");
+  g_autofree char *path = pnl_store_get_default_path ();
+
+  reset_settings ();
+  prepare_panel ();
+
+  /* Dee was last interviewed 400 days ago. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+    g_autofree char *sql = g_strdup_printf ("UPDATE interviews SET updated_at = %" G_GINT64_FORMAT
+                                            " WHERE candidate_id = (SELECT id FROM candidates WHERE name = 'Dee')",
+                                            g_get_real_time () / G_USEC_PER_SEC - 400 * 24 * 3600);
+
+    g_assert_no_error (error);
+    g_assert_true (pnl_db_exec (db, sql, &error));
+    g_assert_no_error (error);
+  }
+
+  g_settings_set_boolean (settings, "retention-enabled", TRUE);
+  g_settings_set_int (settings, "retention-days", 180);
+  run_app (scenario_retention, NULL);
+}
+
 static void
 test_compare_empty (void)
 {
@@ -2009,6 +2130,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
+  g_test_add_func ("/ui/window/forget", test_forget);
+  g_test_add_func ("/ui/window/retention", test_retention);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);
   g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
 

@@ -605,8 +605,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   PnlPreferencesWindow *window;
 
-  window = pnl_preferences_window_new (parent, pnl_application_get_settings (self),
-                                       pnl_application_get_bank_library (self));
+  window = pnl_preferences_window_new (parent, self);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pnl-application.h"
 #include "pnl-types.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,9 @@ G_DECLARE_FINAL_TYPE (PnlPreferencesWindow, pnl_preferences_window, PNL, PREFERE
 
 /* The settings, changed as they are edited: the interviewer's name, the
  * bank for new interviews, reopening the last interview, the panel
- * folder, and the question banks with what failed to load. */
+ * folder, the question banks with what failed to load; and on a Privacy
+ * page, forgetting candidates, one by one or by age. */
 PnlPreferencesWindow *pnl_preferences_window_new (GtkWindow      *parent,
-                                                  GSettings      *settings,
-                                                  PnlBankLibrary *library);
+                                                  PnlApplication *app);
 
 G_END_DECLS
