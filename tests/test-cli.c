@@ -66,6 +66,9 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
+/* Whether the binary runs with every debug message on. */
+static gboolean debug_children;
+
 /* Runs the real binary, with no display, and returns its exit status.
  * With @settings, its GSettings are these keyfile lines, as if the app
  * had saved them; without, they are the defaults. */
@@ -98,6 +101,8 @@ run_panelist_va (char        **out,
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  if (debug_children)
+    g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   if (settings != NULL)
@@ -607,6 +612,90 @@ test_binary_import_broken (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Fails when a GLib log line in @err names the candidate. */
+static void
+assert_logs_clean (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err != NULL ? err : "", "\n", -1);
+  static const char *levels[] = { "-DEBUG", "-INFO", "-Message", "-WARNING", "-CRITICAL" };
+  static const char *personal[] = { "Ada", "Lovelace", "ATS-1", "Grace" };
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean is_log = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (levels); j++)
+        is_log |= strstr (lines[i], levels[j]) != NULL;
+
+      if (!is_log)
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (personal); j++)
+        if (strstr (lines[i], personal[j]) != NULL)
+          g_error ("a log line names the candidate: %s", lines[i]);
+    }
+}
+
+/* Whatever it logs, with every debug message on, names no candidate. */
+static void
+test_binary_no_candidate_in_logs (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *other_arg = g_strdup_printf ("--database=%s", other_db);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "card.json", NULL);
+  g_autofree char *changed_path = g_build_filename (fixture->dir, "changed.json", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", json_path);
+  g_autofree char *uuid = NULL;
+  g_autofree char *interview_arg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  add_interviews (fixture->db_path);
+  uuid = first_uuid (db_arg);
+  interview_arg = g_strdup_printf ("--interview=%s", uuid);
+
+  debug_children = TRUE;
+
+#define RUN(...) G_STMT_START {                                               \
+    g_clear_pointer (&out, g_free);                                          \
+    g_clear_pointer (&err, g_free);                                          \
+    run_panelist (&out, &err, __VA_ARGS__, NULL);                            \
+    /* Debug and info messages go to the standard output. */                \
+    assert_logs_clean (out);                                                 \
+    assert_logs_clean (err);                                                 \
+  } G_STMT_END
+
+  RUN (db_arg, "--list");
+  RUN (db_arg, "--export=json", interview_arg, output_arg);
+  RUN (db_arg, "--export=md", "--candidate=Ada Lovelace");
+  RUN (db_arg, "--export=csv", "--role=Backend Developer", "--interviewer=Grace");
+  RUN (other_arg, "--import", json_path);
+  /* The same revision with other words: a conflict, reported. */
+  g_assert_true (g_file_get_contents (json_path, &text, NULL, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "\"summary\": \"\"", -1);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    changed = g_strjoinv ("\"summary\": \"Changed elsewhere\"", parts);
+  }
+  g_assert_true (g_file_set_contents (changed_path, changed, -1, NULL));
+  RUN (other_arg, "--import", changed_path);
+  g_assert_nonnull (strstr (out, "conflicts 1"));
+  /* A broken file. */
+  g_assert_true (g_file_set_contents (changed_path, "{ \"format\": \"panelist-scorecard\", \"candidate\": { \"name\": \"Ada Lovelace\"", -1, NULL));
+  RUN (other_arg, "--import", changed_path);
+
+#undef RUN
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  debug_children = FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +710,8 @@ main (int   argc,
   g_test_add ("/core/cli/binary/newer-database", Fixture, NULL,
               fixture_set_up, test_binary_newer_database, fixture_tear_down);
   g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
+  g_test_add ("/core/cli/binary/no-candidate-in-logs", Fixture, NULL,
+              fixture_set_up, test_binary_no_candidate_in_logs, fixture_tear_down);
   g_test_add ("/core/cli/binary/export-import", Fixture, NULL,
               fixture_set_up, test_binary_export_import, fixture_tear_down);
   g_test_add ("/core/cli/binary/export-independent", Fixture, NULL,
