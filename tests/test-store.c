@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,8 +19,10 @@
 #include "pnl-answer.h"
 #include "pnl-bank.h"
 #include "pnl-candidate.h"
+#include "pnl-comparison.h"
 #include "pnl-db.h"
 #include "pnl-db-statement.h"
+#include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
@@ -756,6 +759,11 @@ test_migrate_v1 (Fixture       *f,
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers"), ==, 4);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers WHERE custom = 0"), ==, 4);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 0);
+  /* Version 4 summed the old answers up by interview and area. */
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM area_scores"), ==,
+                   raw_int (raw, "SELECT COUNT (*) FROM (SELECT DISTINCT interview_id, area_id FROM answers)"));
+  g_assert_cmpint (raw_int (raw, "SELECT total (score_sum) FROM area_scores"), ==,
+                   raw_int (raw, "SELECT total (score) FROM answers WHERE score > 0"));
   g_assert_cmpint (raw_int (raw,
                             "SELECT COUNT (*) FROM sqlite_schema WHERE type = 'index' AND name IN"
                             " ('interviews_candidate_id', 'interviews_updated_at',"
@@ -1249,6 +1257,127 @@ test_stale_candidates (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (stale), ==, 2);
 }
 
+/* An interview with these scores (0: unscored) for its three answers. */
+static void
+scored_interview (Fixture          *f,
+                  const char       *candidate,
+                  const char       *interviewer,
+                  PnlInterviewState state,
+                  PnlRecommendation rec,
+                  int               s0,
+                  int               s1,
+                  int               s2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  const int scores[] = { s0, s1, s2 };
+
+  interview = pnl_store_create_interview (f->store, candidate, "", "Backend developer",
+                                          "Technical 1", interviewer, f->bank, &error);
+  g_assert_no_error (error);
+  answers = list_answers (f, interview);
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      PnlAnswer *answer = get_answer (answers, i);
+
+      pnl_answer_set_asked (answer, TRUE);
+      pnl_answer_set_score (answer, scores[i]);
+      pnl_store_save_answer (f->store, answer);
+    }
+  pnl_interview_set_state (interview, state);
+  pnl_interview_set_recommendation (interview, rec);
+  pnl_store_save_interview (f->store, interview);
+}
+
+/* The comparison summed up in SQL gives what the answers give. */
+static void
+test_role_tallies (Fixture       *f,
+                   gconstpointer  data)
+{
+  const PnlInterviewState done = PNL_INTERVIEW_STATE_SUBMITTED;
+  g_autoptr(PnlComparison) fast = NULL;
+  g_autoptr(PnlComparison) slow = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  int min, max;
+
+  open_store (f);
+  scored_interview (f, "Ada", "Grace", done, PNL_RECOMMENDATION_YES, 1, 4, 3);
+  scored_interview (f, "Ada", "Linus", done, PNL_RECOMMENDATION_STRONG_YES, 4, 0, 2);
+  scored_interview (f, "Ada", "Grace", done, PNL_RECOMMENDATION_NO, 2, 2, 0);
+  scored_interview (f, "Bob", "Linus", done, PNL_RECOMMENDATION_NONE, 0, 0, 0);
+  scored_interview (f, "Bob", "Grace", PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NO, 4, 4, 4);
+  scored_interview (f, "Cy", "Grace", done, PNL_RECOMMENDATION_STRONG_NO, 1, 1, 1);
+  scored_interview (f, "Cy", "Linus", done, PNL_RECOMMENDATION_YES, 4, 4, 4);
+  flush (f);
+
+  fast = pnl_comparison_new_for_role (f->store, "Backend developer", &error);
+  g_assert_no_error (error);
+  items = pnl_export_collect (f->store, PNL_EXPORT_SCOPE_ROLE, "Backend developer", &error);
+  g_assert_no_error (error);
+  pnl_export_sort_items (items);
+  slow = pnl_comparison_new_for_items ("Backend developer", items);
+
+  for (guint local = 0; local < 2; local++)
+    {
+      /* Nobody, then Grace, who is still interviewing Bob. */
+      pnl_comparison_set_local_interviewer (fast, local ? "Grace" : NULL);
+      pnl_comparison_set_local_interviewer (slow, local ? "Grace" : NULL);
+
+      g_assert_cmpuint (pnl_comparison_get_n_candidates (fast), ==, pnl_comparison_get_n_candidates (slow));
+      g_assert_cmpuint (pnl_comparison_get_n_areas (fast), ==, pnl_comparison_get_n_areas (slow));
+      for (guint a = 0; a < pnl_comparison_get_n_areas (fast); a++)
+        {
+          g_assert_cmpstr (pnl_comparison_get_area_id (fast, a), ==, pnl_comparison_get_area_id (slow, a));
+          g_assert_cmpstr (pnl_comparison_get_area_title (fast, a), ==, pnl_comparison_get_area_title (slow, a));
+        }
+
+      for (guint c = 0; c < pnl_comparison_get_n_candidates (fast); c++)
+        {
+#define SAME_DOUBLE(a, b) G_STMT_START { double a_ = (a), b_ = (b); \
+            if (isnan (a_) || isnan (b_)) g_assert_true (isnan (a_) && isnan (b_)); \
+            else g_assert_cmpfloat_with_epsilon (a_, b_, 1e-9); } G_STMT_END
+
+          g_assert_cmpstr (pnl_comparison_get_candidate_name (fast, c), ==, pnl_comparison_get_candidate_name (slow, c));
+          g_assert_cmpuint (pnl_comparison_get_n_interviews (fast, c), ==, pnl_comparison_get_n_interviews (slow, c));
+          g_assert_cmpuint (pnl_comparison_get_n_interviewers (fast, c), ==, pnl_comparison_get_n_interviewers (slow, c));
+          g_assert_cmpint (pnl_comparison_is_hidden (fast, c), ==, pnl_comparison_is_hidden (slow, c));
+          g_assert_cmpuint (pnl_comparison_get_n_disagreements (fast, c), ==, pnl_comparison_get_n_disagreements (slow, c));
+          SAME_DOUBLE (pnl_comparison_get_mean (fast, c), pnl_comparison_get_mean (slow, c));
+          for (guint r = PNL_RECOMMENDATION_NONE; r <= PNL_RECOMMENDATION_STRONG_YES; r++)
+            g_assert_cmpuint (pnl_comparison_get_n_recommendations (fast, c, r), ==,
+                              pnl_comparison_get_n_recommendations (slow, c, r));
+          for (guint a = 0; a < pnl_comparison_get_n_areas (fast); a++)
+            {
+              SAME_DOUBLE (pnl_comparison_get_area_score (fast, c, a), pnl_comparison_get_area_score (slow, c, a));
+              SAME_DOUBLE (pnl_comparison_get_area_spread (fast, c, a), pnl_comparison_get_area_spread (slow, c, a));
+              g_assert_cmpuint (pnl_comparison_get_area_n_interviewers (fast, c, a), ==,
+                                pnl_comparison_get_area_n_interviewers (slow, c, a));
+            }
+        }
+
+      g_assert_cmpuint (pnl_comparison_get_n_calibrations (fast), ==, pnl_comparison_get_n_calibrations (slow));
+      for (guint i = 0; i < pnl_comparison_get_n_calibrations (fast); i++)
+        {
+          g_assert_cmpstr (pnl_comparison_get_calibration_interviewer (fast, i), ==,
+                           pnl_comparison_get_calibration_interviewer (slow, i));
+          SAME_DOUBLE (pnl_comparison_get_calibration_difference (fast, i),
+                       pnl_comparison_get_calibration_difference (slow, i));
+        }
+#undef SAME_DOUBLE
+    }
+
+  /* Hand-checked: Ada's mean is Grace's (1+4+3+2+2)/5 = 2.4 and Linus's
+   * (4+2)/2 = 3.0, so 2.7; Cy's databases 1 and 4 are 3 apart. */
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (fast, 0), 2.7, 1e-9);
+  g_assert_true (pnl_comparison_has_disagreements (fast, pnl_comparison_find_candidate (fast, "Cy", "")));
+  g_assert_true (pnl_comparison_is_hidden (fast, pnl_comparison_find_candidate (fast, "Bob", "")));
+  pnl_comparison_get_scale_range (fast, &min, &max);
+  g_assert_cmpint (min, ==, 1);
+  g_assert_cmpint (max, ==, 4);
+}
+
 static void
 test_closed (Fixture       *f,
              gconstpointer  data)
@@ -1293,6 +1422,7 @@ main (int   argc,
   ADD ("/core/store/closed", test_closed);
   ADD ("/core/store/forget-candidate", test_forget_candidate);
   ADD ("/core/store/stale-candidates", test_stale_candidates);
+  ADD ("/core/store/role-tallies", test_role_tallies);
 
 #undef ADD
 

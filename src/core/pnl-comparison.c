@@ -12,12 +12,15 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "pnl-answer.h"
 #include "pnl-comparison.h"
 #include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
+#include "pnl-scale.h"
+#include "pnl-store.h"
 
 #define N_RECOMMENDATIONS (PNL_RECOMMENDATION_STRONG_YES + 1)
 
@@ -88,12 +91,17 @@ struct _PnlComparison
   GHashTable *area_index;
   /* Candidate, in order of first appearance */
   GPtrArray  *candidates;
+  /* "name\nreference" -> GUINT_TO_POINTER (index + 1) */
+  GHashTable *candidate_index;
   /* Interviewer names of the interviews that count, in order of first
    * appearance */
   GPtrArray  *interviewers;
   /* OpenInterview */
   GPtrArray  *open_interviews;
   char       *local_interviewer;
+  /* The scale of the first interview that counts */
+  int         scale_min;
+  int         scale_max;
 
   /* What ensure_computed() derives, valid unless @dirty */
   GArray     *calibrations;
@@ -163,6 +171,7 @@ pnl_comparison_finalize (GObject *object)
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->area_index, g_hash_table_unref);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->candidate_index, g_hash_table_unref);
   g_clear_pointer (&self->interviewers, g_ptr_array_unref);
   g_clear_pointer (&self->open_interviews, g_ptr_array_unref);
   g_clear_pointer (&self->local_interviewer, g_free);
@@ -252,6 +261,7 @@ pnl_comparison_init (PnlComparison *self)
   self->areas = g_ptr_array_new_with_free_func (area_free);
   self->area_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
+  self->candidate_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->interviewers = g_ptr_array_new_with_free_func (g_free);
   self->open_interviews = g_ptr_array_new_with_free_func (open_interview_free);
   self->calibrations = g_array_new (FALSE, FALSE, sizeof (Calibration));
@@ -304,46 +314,17 @@ pnl_comparison_new_for_items (const char *role,
   return self;
 }
 
-static guint
-ensure_area (PnlComparison *self,
-             PnlAnswer     *answer)
-{
-  PnlQuestion *question = pnl_answer_get_question (answer);
-  const char *id = question != NULL ? pnl_question_get_area_id (question) : NULL;
-  gpointer found;
-  Area *area;
-
-  if (id == NULL)
-    id = "";
-
-  found = g_hash_table_lookup (self->area_index, id);
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-
-  area = g_new0 (Area, 1);
-  area->id = g_strdup (id);
-  area->title = g_strdup (pnl_answer_get_area_title (answer));
-  g_ptr_array_add (self->areas, area);
-  g_hash_table_insert (self->area_index, g_strdup (id), GUINT_TO_POINTER (self->areas->len));
-
-  return self->areas->len - 1;
-}
-
 static Candidate *
 ensure_candidate (PnlComparison *self,
                   const char    *name,
                   const char    *reference)
 {
+  g_autofree char *key = g_strconcat (name, "\n", reference, NULL);
   Candidate *candidate;
+  gpointer found;
 
-  for (guint i = 0; i < self->candidates->len; i++)
-    {
-      candidate = g_ptr_array_index (self->candidates, i);
-
-      if (g_str_equal (candidate->name, name) &&
-          g_str_equal (candidate->reference, reference))
-        return candidate;
-    }
+  if ((found = g_hash_table_lookup (self->candidate_index, key)))
+    return g_ptr_array_index (self->candidates, GPOINTER_TO_UINT (found) - 1);
 
   candidate = g_new0 (Candidate, 1);
   candidate->name = g_strdup (name);
@@ -351,6 +332,8 @@ ensure_candidate (PnlComparison *self,
   candidate->raters = g_ptr_array_new_with_free_func (rater_free);
   candidate->disagreements = g_array_new (FALSE, FALSE, sizeof (Disagreement));
   g_ptr_array_add (self->candidates, candidate);
+  g_hash_table_insert (self->candidate_index, g_steal_pointer (&key),
+                       GUINT_TO_POINTER (self->candidates->len));
 
   return candidate;
 }
@@ -394,73 +377,182 @@ not_null (const char *str)
   return str != NULL ? str : "";
 }
 
+static guint
+ensure_area_id (PnlComparison *self,
+                const char    *id,
+                const char    *title)
+{
+  gpointer found;
+  Area *area;
+
+  if (id == NULL)
+    id = "";
+
+  found = g_hash_table_lookup (self->area_index, id);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  area = g_new0 (Area, 1);
+  area->id = g_strdup (id);
+  area->title = g_strdup (title);
+  g_ptr_array_add (self->areas, area);
+  g_hash_table_insert (self->area_index, g_strdup (id), GUINT_TO_POINTER (self->areas->len));
+
+  return self->areas->len - 1;
+}
+
+/**
+ * pnl_comparison_add_tally:
+ * @self: a #PnlComparison
+ * @tally: one interview, summed up by area
+ *
+ * Like pnl_comparison_add(), from the sums the store makes in SQL
+ * (pnl_store_list_role_tallies()).
+ *
+ * Returns: whether the interview counts
+ */
+gboolean
+pnl_comparison_add_tally (PnlComparison           *self,
+                          const PnlInterviewTally *tally)
+{
+  Candidate *candidate;
+  Rater *rater;
+
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (tally != NULL, FALSE);
+
+  if (g_strcmp0 (tally->role, self->role) != 0)
+    return FALSE;
+
+  self->dirty = TRUE;
+
+  if (tally->state != PNL_INTERVIEW_STATE_SUBMITTED)
+    {
+      OpenInterview *open = g_new0 (OpenInterview, 1);
+
+      open->interviewer = g_strdup (not_null (tally->interviewer));
+      open->name = g_strdup (not_null (tally->candidate_name));
+      open->reference = g_strdup (not_null (tally->candidate_reference));
+      g_ptr_array_add (self->open_interviews, open);
+
+      return FALSE;
+    }
+
+  if (self->scale_max <= self->scale_min && tally->scale_max > tally->scale_min)
+    {
+      self->scale_min = tally->scale_min;
+      self->scale_max = tally->scale_max;
+    }
+
+  candidate = ensure_candidate (self, not_null (tally->candidate_name), not_null (tally->candidate_reference));
+  ensure_interviewer (self, not_null (tally->interviewer));
+  rater = ensure_rater (candidate, not_null (tally->interviewer));
+  rater->n_interviews++;
+
+  if ((guint) tally->recommendation < N_RECOMMENDATIONS)
+    rater->recommendations[tally->recommendation]++;
+
+  for (guint i = 0; i < tally->areas->len; i++)
+    {
+      const PnlAreaTally *sums = &g_array_index (tally->areas, PnlAreaTally, i);
+      guint area = ensure_area_id (self, sums->area_id, sums->area_title);
+      Tally *area_tally;
+
+      /* Every area that appears has a column, scored or not. */
+      if (sums->count == 0)
+        continue;
+
+      if (rater->areas->len <= area)
+        g_array_set_size (rater->areas, area + 1);
+
+      area_tally = &g_array_index (rater->areas, Tally, area);
+      area_tally->sum += sums->sum;
+      area_tally->count += sums->count;
+
+      rater->total.sum += sums->sum;
+      rater->total.count += sums->count;
+    }
+
+  return TRUE;
+}
+
+static void
+area_tally_clear (gpointer data)
+{
+  PnlAreaTally *area = data;
+
+  g_free (area->area_id);
+  g_free (area->area_title);
+}
+
 gboolean
 pnl_comparison_add (PnlComparison *self,
                     PnlInterview  *interview,
                     GListModel    *answers)
 {
-  PnlRecommendation rec;
-  Candidate *candidate;
-  Rater *rater;
+  PnlInterviewTally tally = { 0, };
+  g_autoptr(GHashTable) index = NULL;
+  PnlScale *scale;
   guint n_answers;
 
   g_return_val_if_fail (PNL_IS_COMPARISON (self), FALSE);
   g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (answers), FALSE);
 
-  if (g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0)
-    return FALSE;
-
-  self->dirty = TRUE;
-
-  if (pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
+  /* The same sums as the store's, from the answers in memory. */
+  tally.candidate_name = (char *) pnl_interview_get_candidate_name (interview);
+  tally.candidate_reference = (char *) pnl_interview_get_candidate_reference (interview);
+  tally.role = (char *) pnl_interview_get_role (interview);
+  tally.interviewer = (char *) pnl_interview_get_interviewer (interview);
+  tally.state = pnl_interview_get_state (interview);
+  tally.recommendation = pnl_interview_get_recommendation (interview);
+  if ((scale = pnl_interview_get_scale (interview)))
     {
-      OpenInterview *open = g_new0 (OpenInterview, 1);
-
-      open->interviewer = g_strdup (not_null (pnl_interview_get_interviewer (interview)));
-      open->name = g_strdup (not_null (pnl_interview_get_candidate_name (interview)));
-      open->reference = g_strdup (not_null (pnl_interview_get_candidate_reference (interview)));
-      g_ptr_array_add (self->open_interviews, open);
-
-      return FALSE;
+      tally.scale_min = pnl_scale_get_min (scale);
+      tally.scale_max = pnl_scale_get_max (scale);
     }
-
-  candidate = ensure_candidate (self,
-                                not_null (pnl_interview_get_candidate_name (interview)),
-                                not_null (pnl_interview_get_candidate_reference (interview)));
-  ensure_interviewer (self, not_null (pnl_interview_get_interviewer (interview)));
-  rater = ensure_rater (candidate, not_null (pnl_interview_get_interviewer (interview)));
-  rater->n_interviews++;
-
-  rec = pnl_interview_get_recommendation (interview);
-  if ((guint) rec < N_RECOMMENDATIONS)
-    rater->recommendations[rec]++;
+  tally.areas = g_array_new (FALSE, TRUE, sizeof (PnlAreaTally));
+  g_array_set_clear_func (tally.areas, area_tally_clear);
+  index = g_hash_table_new (g_str_hash, g_str_equal);
 
   n_answers = g_list_model_get_n_items (answers);
-
   for (guint i = 0; i < n_answers; i++)
     {
       g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
-      guint area = ensure_area (self, answer);
+      PnlQuestion *question = pnl_answer_get_question (answer);
+      const char *id = question != NULL ? pnl_question_get_area_id (question) : NULL;
       int score = pnl_answer_get_score (answer);
-      Tally *tally;
+      gpointer found;
+      PnlAreaTally *area;
+
+      if (id == NULL)
+        id = "";
+
+      if (!(found = g_hash_table_lookup (index, id)))
+        {
+          PnlAreaTally fresh = { g_strdup (id), g_strdup (pnl_answer_get_area_title (answer)), 0, 0 };
+
+          g_array_append_val (tally.areas, fresh);
+          found = GUINT_TO_POINTER (tally.areas->len);
+          g_hash_table_insert (index, g_array_index (tally.areas, PnlAreaTally, tally.areas->len - 1).area_id,
+                               found);
+        }
 
       /* 0 is "not assessed": it has an area but no weight. */
-      if (score <= 0)
-        continue;
-
-      if (rater->areas->len <= area)
-        g_array_set_size (rater->areas, area + 1);
-
-      tally = &g_array_index (rater->areas, Tally, area);
-      tally->sum += score;
-      tally->count++;
-
-      rater->total.sum += score;
-      rater->total.count++;
+      area = &g_array_index (tally.areas, PnlAreaTally, GPOINTER_TO_UINT (found) - 1);
+      if (score > 0)
+        {
+          area->sum += score;
+          area->count++;
+        }
     }
 
-  return TRUE;
+  {
+    gboolean counts = pnl_comparison_add_tally (self, &tally);
+
+    g_array_unref (tally.areas);
+    return counts;
+  }
 }
 
 const char *
@@ -1032,18 +1124,15 @@ pnl_comparison_find_candidate (PnlComparison *self,
                                const char    *name,
                                const char    *reference)
 {
+  g_autofree char *key = NULL;
+  gpointer found;
+
   g_return_val_if_fail (PNL_IS_COMPARISON (self), -1);
 
-  for (guint i = 0; i < self->candidates->len; i++)
-    {
-      Candidate *candidate = g_ptr_array_index (self->candidates, i);
+  key = g_strconcat (not_null (name), "\n", not_null (reference), NULL);
+  found = g_hash_table_lookup (self->candidate_index, key);
 
-      if (g_str_equal (candidate->name, not_null (name)) &&
-          g_str_equal (candidate->reference, not_null (reference)))
-        return (int) i;
-    }
-
-  return -1;
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
 }
 
 gboolean
@@ -1071,4 +1160,85 @@ pnl_comparison_counts (PnlComparison *self,
 
   return !candidate->hidden ||
          g_strcmp0 (not_null (pnl_interview_get_interviewer (interview)), self->local_interviewer) == 0;
+}
+
+/**
+ * pnl_comparison_new_for_role:
+ * @store: the database
+ * @role: the role whose candidates are compared
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the comparison of every interview of @role
+ *   in @store, or %NULL when they cannot be read
+ */
+static int
+compare_tallies (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const PnlInterviewTally *ta = *(PnlInterviewTally **) a;
+  const PnlInterviewTally *tb = *(PnlInterviewTally **) b;
+  GHashTable *keys = user_data;
+  int ret;
+
+  /* The order of pnl_export_sort_items(), so that both ways of adding
+   * give the same rows and columns; collation keys made once per name
+   * stand for g_utf8_collate(). */
+  if ((ret = strcmp (g_hash_table_lookup (keys, not_null (ta->candidate_name)),
+                     g_hash_table_lookup (keys, not_null (tb->candidate_name)))) != 0 ||
+      (ret = g_strcmp0 (ta->candidate_name, tb->candidate_name)) != 0 ||
+      (ret = g_strcmp0 (ta->candidate_reference, tb->candidate_reference)) != 0)
+    return ret;
+
+  if (ta->started_at != tb->started_at)
+    return ta->started_at < tb->started_at ? -1 : 1;
+
+  return g_strcmp0 (ta->uuid, tb->uuid);
+}
+
+PnlComparison *
+pnl_comparison_new_for_role (PnlStore    *store,
+                             const char  *role,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) tallies = NULL;
+  PnlComparison *self;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!(tallies = pnl_store_list_role_tallies (store, role, error)))
+    return NULL;
+
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      const char *name = not_null (((PnlInterviewTally *) g_ptr_array_index (tallies, i))->candidate_name);
+
+      if (!g_hash_table_contains (keys, name))
+        g_hash_table_insert (keys, g_strdup (name), g_utf8_collate_key (name, -1));
+    }
+
+  g_ptr_array_sort_with_data (tallies, compare_tallies, keys);
+
+  self = pnl_comparison_new (role);
+  for (guint i = 0; i < tallies->len; i++)
+    pnl_comparison_add_tally (self, g_ptr_array_index (tallies, i));
+
+  return self;
+}
+
+void
+pnl_comparison_get_scale_range (PnlComparison *self,
+                                int           *min,
+                                int           *max)
+{
+  g_return_if_fail (PNL_IS_COMPARISON (self));
+
+  /* 1 to 4, the default scale, until an interview says otherwise. */
+  if (min != NULL)
+    *min = self->scale_max > self->scale_min ? self->scale_min : 1;
+  if (max != NULL)
+    *max = self->scale_max > self->scale_min ? self->scale_max : 4;
 }

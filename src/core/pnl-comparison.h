@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "pnl-store.h"
 #include "pnl-types.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,12 @@ PnlComparison     *pnl_comparison_new                    (const char        *rol
 /* Adds every item of @items (PnlExportItem) with pnl_comparison_add(). */
 PnlComparison     *pnl_comparison_new_for_items          (const char        *role,
                                                           GPtrArray         *items);
+/* Every interview of @role in @store, summed up in SQL: the same figures
+ * as pnl_comparison_new_for_items() on the role's exported items, much
+ * faster. */
+PnlComparison     *pnl_comparison_new_for_role           (PnlStore          *store,
+                                                          const char        *role,
+                                                          GError           **error);
 /* @answers: a GListModel of PnlAnswer.  Returns whether the interview
  * counts (submitted and of this role); one that does not is ignored,
  * except that one in progress of this role is noted for independent
@@ -93,7 +100,14 @@ PnlComparison     *pnl_comparison_new_for_items          (const char        *rol
 gboolean           pnl_comparison_add                    (PnlComparison     *self,
                                                           PnlInterview      *interview,
                                                           GListModel        *answers);
+gboolean           pnl_comparison_add_tally              (PnlComparison     *self,
+                                                          const PnlInterviewTally *tally);
 const char        *pnl_comparison_get_role               (PnlComparison     *self);
+/* The lowest and highest level of the scale of the first interview that
+ * counts (1 and 4 without one). */
+void               pnl_comparison_get_scale_range        (PnlComparison     *self,
+                                                          int               *min,
+                                                          int               *max);
 
 guint              pnl_comparison_get_n_areas            (PnlComparison     *self);
 const char        *pnl_comparison_get_area_id            (PnlComparison     *self,

@@ -60,6 +60,17 @@ G_DEFINE_FINAL_TYPE (PnlStore, pnl_store, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Sums up the answers of the (interview, area) of the row @row (NEW or
+ * OLD, in a trigger) into area_scores; nothing when none are left, or
+ * when the interview itself is being deleted. */
+#define AREA_SCORES_OF(row) \
+  "INSERT OR REPLACE INTO area_scores (interview_id, area_id, area_title, first_position, score_sum, score_count)" \
+  " SELECT interview_id, area_id, area_title, min (position)," \
+  "        total (CASE WHEN score > 0 THEN score END), count (CASE WHEN score > 0 THEN 1 END)" \
+  "   FROM answers WHERE interview_id = " row ".interview_id AND area_id = " row ".area_id" \
+  "    AND EXISTS (SELECT 1 FROM interviews WHERE id = " row ".interview_id)" \
+  "  GROUP BY interview_id, area_id;"
+
 /* The schema, one step per version.  A step is never edited once
  * released, and never drops data: add a new one instead. */
 static const PnlDbMigration migrations[] = {
@@ -133,6 +144,39 @@ static const PnlDbMigration migrations[] = {
     "  uuid TEXT PRIMARY KEY,"
     "  forgotten_at INTEGER NOT NULL"
     ");" },
+
+  { 4,
+    /* The scores of each interview summed up by area, kept by triggers
+     * whatever writes the answers: the comparison of a role reads these
+     * instead of every answer.  The first position orders the areas; a
+     * bare area_title beside min () comes from that first answer. */
+    "CREATE INDEX interviews_role ON interviews (role);"
+    "CREATE TABLE area_scores ("
+    "  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,"
+    "  area_id TEXT NOT NULL,"
+    "  area_title TEXT NOT NULL,"
+    "  first_position INTEGER NOT NULL,"
+    "  score_sum INTEGER NOT NULL,"
+    "  score_count INTEGER NOT NULL,"
+    "  PRIMARY KEY (interview_id, area_id)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO area_scores"
+    " SELECT interview_id, area_id, area_title, min (position),"
+    "        total (CASE WHEN score > 0 THEN score END), count (CASE WHEN score > 0 THEN 1 END)"
+    "   FROM answers GROUP BY interview_id, area_id;"
+    "CREATE TRIGGER answers_scores_insert AFTER INSERT ON answers BEGIN "
+    AREA_SCORES_OF ("NEW")
+    " END;"
+    "CREATE TRIGGER answers_scores_update AFTER UPDATE OF interview_id, area_id, area_title, position, score"
+    " ON answers BEGIN "
+    "DELETE FROM area_scores WHERE interview_id = OLD.interview_id AND area_id = OLD.area_id;"
+    AREA_SCORES_OF ("OLD")
+    AREA_SCORES_OF ("NEW")
+    " END;"
+    "CREATE TRIGGER answers_scores_delete AFTER DELETE ON answers BEGIN "
+    "DELETE FROM area_scores WHERE interview_id = OLD.interview_id AND area_id = OLD.area_id;"
+    AREA_SCORES_OF ("OLD")
+    " END;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
@@ -369,6 +413,165 @@ pnl_store_list_candidates (PnlStore  *self,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+void
+pnl_interview_tally_free (PnlInterviewTally *tally)
+{
+  if (tally == NULL)
+    return;
+
+  g_free (tally->uuid);
+  g_free (tally->candidate_name);
+  g_free (tally->candidate_reference);
+  g_free (tally->role);
+  g_free (tally->interviewer);
+  g_array_unref (tally->areas);
+  g_free (tally);
+}
+
+static void
+area_tally_clear (gpointer data)
+{
+  PnlAreaTally *area = data;
+
+  g_free (area->area_id);
+  g_free (area->area_title);
+}
+
+/* The lowest and highest level of a scale, read once per distinct text. */
+static void
+scale_range (GHashTable *cache,
+             const char *text,
+             int        *min,
+             int        *max)
+{
+  int *range = g_hash_table_lookup (cache, text);
+
+  if (range == NULL)
+    {
+      g_autoptr(JsonNode) node = json_from_string (text, NULL);
+      g_autoptr(PnlScale) scale = node != NULL ? pnl_scale_new_from_json (node, NULL) : NULL;
+
+      range = g_new (int, 2);
+      range[0] = scale != NULL ? pnl_scale_get_min (scale) : 0;
+      range[1] = scale != NULL ? pnl_scale_get_max (scale) : 0;
+      g_hash_table_insert (cache, g_strdup (text), range);
+    }
+
+  *min = range[0];
+  *max = range[1];
+}
+
+GPtrArray *
+pnl_store_list_role_tallies (PnlStore    *self,
+                             const char  *role,
+                             GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) tallies = NULL;
+  g_autoptr(GHashTable) scales = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  PnlInterviewTally *tally = NULL;
+  gint64 tally_id = -1;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  /* The interviews first, then their areas in the order of their first
+   * answer. */
+  stmt = pnl_db_prepare_cached (self->db,
+                                "SELECT i.id, i.uuid, c.name, c.reference, i.interviewer, i.state,"
+                                "       i.recommendation, i.started_at, i.scale"
+                                "  FROM interviews i JOIN candidates c ON c.id = i.candidate_id"
+                                " WHERE i.role = ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_text (stmt, 1, role);
+
+  tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_interview_tally_free);
+  scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (;;)
+    {
+      PnlDbStep step = pnl_db_statement_step (stmt, error);
+      const char *recommendation;
+      gint64 id;
+
+      if (step == PNL_DB_STEP_DONE)
+        break;
+      if (step != PNL_DB_STEP_ROW)
+        return NULL;
+
+      id = pnl_db_statement_column_int (stmt, 0);
+      recommendation = pnl_db_statement_column_text (stmt, 6);
+
+      tally = g_new0 (PnlInterviewTally, 1);
+      tally->uuid = g_strdup (pnl_db_statement_column_text (stmt, 1));
+      tally->candidate_name = g_strdup (pnl_db_statement_column_text (stmt, 2));
+      tally->candidate_reference = g_strdup (pnl_db_statement_column_text (stmt, 3));
+      tally->role = g_strdup (role);
+      tally->interviewer = g_strdup (pnl_db_statement_column_text (stmt, 4));
+      pnl_interview_state_from_string (pnl_db_statement_column_text (stmt, 5), &tally->state);
+      if (recommendation != NULL)
+        pnl_recommendation_from_string (recommendation, &tally->recommendation);
+      tally->started_at = pnl_db_statement_column_int (stmt, 7);
+      scale_range (scales, pnl_db_statement_column_text (stmt, 8), &tally->scale_min, &tally->scale_max);
+      tally->areas = g_array_new (FALSE, TRUE, sizeof (PnlAreaTally));
+      g_array_set_clear_func (tally->areas, area_tally_clear);
+      g_ptr_array_add (tallies, tally);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), tally);
+    }
+
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+  stmt = pnl_db_prepare_cached (self->db,
+                                "SELECT s.interview_id, s.area_id, s.area_title, s.score_sum, s.score_count"
+                                "  FROM area_scores s JOIN interviews i ON i.id = s.interview_id"
+                                " WHERE i.role = ?1"
+                                " ORDER BY s.interview_id, s.first_position",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_text (stmt, 1, role);
+
+  for (;;)
+    {
+      PnlDbStep step = pnl_db_statement_step (stmt, error);
+      gint64 id;
+
+      if (step == PNL_DB_STEP_DONE)
+        break;
+      if (step != PNL_DB_STEP_ROW)
+        return NULL;
+
+      id = pnl_db_statement_column_int (stmt, 0);
+      if (tally_id != id)
+        {
+          tally = g_hash_table_lookup (by_id, &id);
+          tally_id = id;
+        }
+
+      if (tally != NULL)
+        {
+          PnlAreaTally area = {
+            g_strdup (pnl_db_statement_column_text (stmt, 1)),
+            g_strdup (pnl_db_statement_column_text (stmt, 2)),
+            pnl_db_statement_column_int (stmt, 3),
+            (guint) pnl_db_statement_column_int (stmt, 4),
+          };
+
+          g_array_append_val (tally->areas, area);
+        }
+    }
+
+  return g_steal_pointer (&tallies);
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "pnl-scale.h"
 #include "pnl-score-chart.h"
 #include "pnl-store.h"
+#include "pnl-toast.h"
 
 /* How many rows the chart starts with. */
 #define N_CHARTED_AT_FIRST 3
@@ -61,8 +62,6 @@ struct _PnlCompareView
   char              *role;
   char              *columns_signature;
   GtkStringList     *roles;
-  /* PnlExportItem of the role */
-  GPtrArray         *items;
   PnlComparison     *comparison;
   GListStore        *rows;
   GtkSortListModel  *sort_model;
@@ -648,19 +647,13 @@ update_chart (PnlCompareView *self)
   n_areas = areas->len;
   pnl_score_chart_set_areas (self->chart, (const char * const *) titles->pdata);
 
-  /* The scale of the role's interviews: the first says it. */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      PnlInterview *interview = pnl_export_item_get_interview (g_ptr_array_index (self->items, i));
-      PnlScale *scale = pnl_interview_get_scale (interview);
+  {
+    int scale_min, scale_max;
 
-      if (scale != NULL && pnl_comparison_counts (self->comparison, interview))
-        {
-          min = pnl_scale_get_min (scale);
-          max = pnl_scale_get_max (scale);
-          break;
-        }
-    }
+    pnl_comparison_get_scale_range (self->comparison, &scale_min, &scale_max);
+    min = scale_min;
+    max = scale_max;
+  }
   pnl_score_chart_set_range (self->chart, min, max);
 
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -918,28 +911,25 @@ static void
 load_role (PnlCompareView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   guint n_candidates;
 
   self->loading = TRUE;
 
   g_list_store_remove_all (self->rows);
   g_clear_object (&self->comparison);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   if (self->role == NULL || self->store == NULL)
     goto out;
 
-  if (!(items = pnl_export_collect (self->store, PNL_EXPORT_SCOPE_ROLE, self->role, &error)))
+  /* Summed up in SQL: a role of a thousand candidates shows at once.
+   * Answers are read only for the candidate opened. */
+  if (!(self->comparison = pnl_comparison_new_for_role (self->store, self->role, &error)))
     {
       g_warning ("Could not read the role’s scorecards: %s", error->message);
       gtk_stack_set_visible_child_name (self->role_stack, "none-submitted");
       goto out;
     }
 
-  pnl_export_sort_items (items);
-  self->items = g_steal_pointer (&items);
-  self->comparison = pnl_comparison_new_for_items (self->role, self->items);
   pnl_comparison_set_local_interviewer (self->comparison, self->local_interviewer);
 
   n_candidates = pnl_comparison_get_n_candidates (self->comparison);
@@ -1130,7 +1120,6 @@ pnl_compare_view_dispose (GObject *object)
   g_clear_object (&self->roles);
   g_clear_object (&self->comparison);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pnl_compare_view_parent_class)->dispose (object);
 }
@@ -1366,6 +1355,44 @@ pnl_compare_view_show_candidate (PnlCompareView *self,
   g_return_if_fail (self->comparison != NULL);
   g_return_if_fail (candidate < pnl_comparison_get_n_candidates (self->comparison));
 
-  review = pnl_candidate_review_new (self->comparison, candidate, self->items);
+  /* Their scorecards, with every answer, read now. */
+  {
+    const char *name = pnl_comparison_get_candidate_name (self->comparison, candidate);
+    const char *reference = pnl_comparison_get_candidate_reference (self->comparison, candidate);
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_autoptr(GListModel) interviews = NULL;
+
+    /* By name and reference both: two people may share either. */
+    items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+    if (!(interviews = pnl_store_list_interviews (self->store, &error)))
+      {
+        pnl_toast_show (GTK_WIDGET (self), error->message);
+        return;
+      }
+
+    for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+      {
+        g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+        g_autoptr(GListModel) answers = NULL;
+
+        if (g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0 ||
+            g_strcmp0 (pnl_interview_get_candidate_name (interview), name) != 0 ||
+            g_strcmp0 (pnl_interview_get_candidate_reference (interview), reference) != 0)
+          continue;
+
+        if (!(answers = pnl_store_list_answers (self->store, interview, &error)))
+          {
+            pnl_toast_show (GTK_WIDGET (self), error->message);
+            return;
+          }
+
+        g_ptr_array_add (items, pnl_export_item_new (interview, answers));
+      }
+
+    pnl_export_sort_items (items);
+    review = pnl_candidate_review_new (self->comparison, candidate, items);
+  }
   g_signal_emit (self, signals[SHOW_CANDIDATE], 0, review);
 }
