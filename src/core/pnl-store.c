@@ -164,8 +164,17 @@ static const PnlDbMigration migrations[] = {
     " SELECT interview_id, area_id, area_title, min (position),"
     "        total (CASE WHEN score > 0 THEN score END), count (CASE WHEN score > 0 THEN 1 END)"
     "   FROM answers GROUP BY interview_id, area_id;"
+    /* A new answer adds to its area: no need to sum the area again. */
     "CREATE TRIGGER answers_scores_insert AFTER INSERT ON answers BEGIN "
-    AREA_SCORES_OF ("NEW")
+    "INSERT INTO area_scores (interview_id, area_id, area_title, first_position, score_sum, score_count)"
+    " VALUES (NEW.interview_id, NEW.area_id, NEW.area_title, NEW.position,"
+    "         CASE WHEN NEW.score > 0 THEN NEW.score ELSE 0 END, CASE WHEN NEW.score > 0 THEN 1 ELSE 0 END)"
+    " ON CONFLICT (interview_id, area_id) DO UPDATE SET"
+    "  area_title = CASE WHEN excluded.first_position < first_position"
+    "                    THEN excluded.area_title ELSE area_title END,"
+    "  first_position = min (first_position, excluded.first_position),"
+    "  score_sum = score_sum + excluded.score_sum,"
+    "  score_count = score_count + excluded.score_count;"
     " END;"
     "CREATE TRIGGER answers_scores_update AFTER UPDATE OF interview_id, area_id, area_title, position, score"
     " ON answers BEGIN "

@@ -65,18 +65,37 @@ static GQuark prompt_key_quark;
 
 /* Filtering ------------------------------------------------------------ */
 
-static const char *
-get_prompt_key (PnlAnswer *answer)
+/* What filtering needs of an answer, worked out once and kept on it:
+ * the case-folded prompt (it never changes), the case-folded notes (again
+ * only when they changed) and whether it matched at the last look. */
+typedef struct
 {
-  const char *key = g_object_get_qdata (G_OBJECT (answer), prompt_key_quark);
+  char       *prompt;
+  const char *notes_source;
+  char       *notes;
+  gboolean    matched;
+} MatchKey;
 
-  /* The prompt never changes: fold its case once. */
+static void
+match_key_free (gpointer data)
+{
+  MatchKey *key = data;
+
+  g_free (key->prompt);
+  g_free (key->notes);
+  g_free (key);
+}
+
+static MatchKey *
+get_match_key (PnlAnswer *answer)
+{
+  MatchKey *key = g_object_get_qdata (G_OBJECT (answer), prompt_key_quark);
+
   if (key == NULL)
     {
-      char *folded = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
-
-      g_object_set_qdata_full (G_OBJECT (answer), prompt_key_quark, folded, g_free);
-      key = folded;
+      key = g_new0 (MatchKey, 1);
+      key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
+      g_object_set_qdata_full (G_OBJECT (answer), prompt_key_quark, key, match_key_free);
     }
 
   return key;
@@ -87,6 +106,7 @@ answer_matches (PnlNavigator *self,
                 PnlAnswer    *answer)
 {
   PnlQuestion *question = pnl_answer_get_question (answer);
+  MatchKey *key;
   const char *notes;
 
   if (!(self->kinds & (1u << pnl_question_get_kind (question))) ||
@@ -96,18 +116,23 @@ answer_matches (PnlNavigator *self,
   if (self->search == NULL)
     return TRUE;
 
-  if (strstr (get_prompt_key (answer), self->search) != NULL)
+  key = get_match_key (answer);
+  if (strstr (key->prompt, self->search) != NULL)
     return TRUE;
 
   notes = pnl_answer_get_notes (answer);
-  if (notes != NULL && notes[0] != '\0')
-    {
-      g_autofree char *folded = g_utf8_casefold (notes, -1);
+  if (notes == NULL || notes[0] == '\0')
+    return FALSE;
 
-      return strstr (folded, self->search) != NULL;
+  /* A new text is a new string: fold it again only then. */
+  if (key->notes_source != notes)
+    {
+      g_free (key->notes);
+      key->notes = g_utf8_casefold (notes, -1);
+      key->notes_source = notes;
     }
 
-  return FALSE;
+  return strstr (key->notes, self->search) != NULL;
 }
 
 static gboolean
@@ -135,7 +160,11 @@ row_filter_func (gpointer item,
   if (PNL_IS_SESSION_AREA (item))
     return !is_filtering (self) || g_hash_table_contains (self->matching, item);
 
-  return answer_matches (self, item) &&
+  /* update_matching() looked at every answer just before. */
+  if (is_filtering (self) && !get_match_key (item)->matched)
+    return FALSE;
+
+  return g_hash_table_size (self->collapsed) == 0 ||
          !g_hash_table_contains (self->collapsed, area_of (self, item));
 }
 
@@ -155,11 +184,13 @@ update_matching (PnlNavigator *self)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (PNL_IS_ANSWER (item) && answer_matches (self, PNL_ANSWER (item)))
+      if (PNL_IS_ANSWER (item))
         {
-          PnlSessionArea *area = area_of (self, PNL_ANSWER (item));
+          MatchKey *key = get_match_key (PNL_ANSWER (item));
 
-          g_hash_table_add (self->matching, area);
+          key->matched = answer_matches (self, PNL_ANSWER (item));
+          if (key->matched)
+            g_hash_table_add (self->matching, area_of (self, PNL_ANSWER (item)));
         }
     }
 }
@@ -669,7 +700,7 @@ pnl_navigator_class_init (PnlNavigatorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
-  prompt_key_quark = g_quark_from_static_string ("pnl-navigator-prompt-key");
+  prompt_key_quark = g_quark_from_static_string ("pnl-navigator-match-key");
 }
 
 static void
