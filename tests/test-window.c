@@ -1573,6 +1573,79 @@ test_sidebar_width (void)
   run_app (scenario_not_reopened, NULL);
 }
 
+/* Start page ----------------------------------------------------------- */
+
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = ADW_IS_ACTION_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+
+  return n;
+}
+
+static void
+scenario_many_interviews (PnlApplication *app,
+                          PnlWindow      *window,
+                          gpointer        data)
+{
+  GtkWidget *button;
+
+  /* The 20 most recent, and a way to the rest. */
+  wait_until (count_rows (GTK_WIDGET (window)) > 0);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (window)), ==, 20);
+  button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show All 25 Interviews");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 24"));
+  g_assert_null (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 0"));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (window)), ==, 25);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 0"));
+}
+
+static void
+test_many_interviews (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  PnlBank *bank;
+
+  reset_settings ();
+  g_remove (path);
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  bank = shipped_bank (&library);
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Candidate %u", i);
+      g_autoptr(PnlInterview) interview = pnl_store_create_interview (store, name, "", "Backend Developer",
+                                                                      "Technical 1", "Grace", bank, &error);
+
+      g_assert_no_error (error);
+      /* Each a second later than the one before: a clear order. */
+      pnl_interview_set_summary (interview, name);
+      pnl_store_save_interview (store, interview);
+      g_assert_true (pnl_store_flush (store, NULL));
+      {
+        g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+        g_autofree char *sql = g_strdup_printf ("UPDATE interviews SET updated_at = %u WHERE uuid = '%s'",
+                                                1767225600 + i, pnl_interview_get_uuid (interview));
+
+        g_assert_true (pnl_db_exec (db, sql, &error));
+        g_assert_no_error (error);
+      }
+    }
+  g_assert_true (pnl_store_close (store, &error));
+  run_app (scenario_many_interviews, NULL);
+}
+
 /* Preferences and About ------------------------------------------------ */
 
 static void
@@ -2127,6 +2200,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/export-and-copy", test_export);
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/sidebar-width", test_sidebar_width);
+  g_test_add_func ("/ui/window/many-interviews", test_many_interviews);
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);

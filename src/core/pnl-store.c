@@ -584,6 +584,57 @@ pnl_store_list_role_tallies (PnlStore    *self,
 }
 
 /**
+ * pnl_store_list_recent_interviews:
+ * @self: a #PnlStore
+ * @limit: how many at most
+ * @n_total: (out) (optional): how many there are in all
+ * @error: a location for a #GError
+ *
+ * Like pnl_store_list_interviews(), the @limit most recently changed:
+ * what a start page shows, without reading ten thousand interviews.
+ *
+ * Returns: (transfer full): a #GListModel of #PnlInterview
+ */
+GListModel *
+pnl_store_list_recent_interviews (PnlStore  *self,
+                                  guint      limit,
+                                  guint     *n_total,
+                                  GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  if (n_total != NULL)
+    {
+      stmt = pnl_db_prepare_cached (self->db, "SELECT count (*) FROM interviews", error);
+      if (stmt == NULL || pnl_db_statement_step (stmt, error) != PNL_DB_STEP_ROW)
+        return NULL;
+      *n_total = (guint) pnl_db_statement_column_int (stmt, 0);
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
+    }
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                INTERVIEW_SELECT
+                                " ORDER BY i.updated_at DESC, i.id DESC LIMIT ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_int (stmt, 1, limit);
+
+  store = g_list_store_new (PNL_TYPE_INTERVIEW);
+  if (!collect_rows (self, stmt, (RowFunc) interview_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
  * pnl_store_list_stale_candidates:
  * @self: a #PnlStore
  * @before: a time, in seconds since 1970 (UTC)

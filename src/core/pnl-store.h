@@ -142,6 +142,10 @@ GArray       *pnl_store_import_scorecards    (PnlStore      *self,
 GPtrArray    *pnl_store_list_role_tallies    (PnlStore      *self,
                                               const char    *role,
                                               GError       **error);
+GListModel   *pnl_store_list_recent_interviews (PnlStore    *self,
+                                               guint        limit,
+                                               guint       *n_total,
+                                               GError     **error);
 GListModel   *pnl_store_list_stale_candidates (PnlStore     *self,
                                               gint64         before,
                                               GError       **error);

@@ -68,6 +68,7 @@ struct _PnlCompareView
   GtkMultiSelection *selection;
 
   guint              loading : 1;
+  guint              stale : 1;
 
   /* Template children */
   GtkStack          *stack;
@@ -1001,6 +1002,7 @@ pnl_compare_view_reload (PnlCompareView *self)
 
   g_return_if_fail (PNL_IS_COMPARE_VIEW (self));
 
+  self->stale = FALSE;
   roles = g_ptr_array_new ();
   seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1175,6 +1177,17 @@ pnl_compare_view_set_property (GObject      *object,
 }
 
 static void
+pnl_compare_view_map (GtkWidget *widget)
+{
+  PnlCompareView *self = PNL_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pnl_compare_view_parent_class)->map (widget);
+
+  if (self->stale)
+    pnl_compare_view_reload (self);
+}
+
+static void
 pnl_compare_view_class_init (PnlCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1184,6 +1197,7 @@ pnl_compare_view_class_init (PnlCompareViewClass *klass)
   object_class->finalize = pnl_compare_view_finalize;
   object_class->get_property = pnl_compare_view_get_property;
   object_class->set_property = pnl_compare_view_set_property;
+  widget_class->map = pnl_compare_view_map;
 
   properties[PROP_LOCAL_INTERVIEWER] =
     g_param_spec_string ("local-interviewer", NULL, NULL,
@@ -1261,8 +1275,15 @@ pnl_compare_view_set_store (PnlCompareView *self,
   g_return_if_fail (PNL_IS_COMPARE_VIEW (self));
   g_return_if_fail (!store || PNL_IS_STORE (store));
 
+  /* Read when first shown: a start on the Interviews tab pays nothing
+   * for it. */
   if (g_set_object (&self->store, store))
-    pnl_compare_view_reload (self);
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        pnl_compare_view_reload (self);
+      else
+        self->stale = TRUE;
+    }
 }
 
 const char *

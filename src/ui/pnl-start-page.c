@@ -22,7 +22,10 @@ struct _PnlStartPage
   /* Owned references */
   PnlStore      *store;
 
+  gboolean       show_all;
+
   /* Template children */
+  GtkButton     *show_all_button;
   GtkStack      *stack;
   GtkListBox    *list_box;
   AdwStatusPage *error_page;
@@ -36,6 +39,17 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* How many interviews the start page lists until asked for all. */
+#define N_RECENT 20
+
+static void
+on_show_all_clicked (PnlStartPage *self,
+                     GtkButton    *button)
+{
+  self->show_all = TRUE;
+  pnl_start_page_reload (self);
+}
 
 static char *
 format_when (GDateTime *when)
@@ -58,6 +72,18 @@ format_when (GDateTime *when)
   /* Translators: a date and time, see the strftime manual; %x is the
    * date in the locale's way */
   return g_date_time_format (local, _("%x %H:%M"));
+}
+
+static gboolean
+on_query_when_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (label), "pnl-when"));
+
+  return TRUE;
 }
 
 static GtkWidget *
@@ -94,7 +120,11 @@ create_row (gpointer item,
   gtk_widget_add_css_class (label, "caption");
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (label, when);
+  /* Not gtk_widget_set_tooltip_text (): with thousands of rows, its cost
+   * at creation adds up; the tooltip is made when asked for. */
+  g_object_set_data_full (G_OBJECT (label), "pnl-when", g_steal_pointer (&when), g_free);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_when_tooltip), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -119,13 +149,16 @@ pnl_start_page_reload (PnlStartPage *self)
 {
   g_autoptr(GListModel) interviews = NULL;
   g_autoptr(GError) error = NULL;
+  guint n;
 
   g_return_if_fail (PNL_IS_START_PAGE (self));
 
   if (self->store == NULL)
     return;
 
-  if (!(interviews = pnl_store_list_interviews (self->store, &error)))
+  /* The most recent first; all of them when asked for. */
+  if (!(interviews = pnl_store_list_recent_interviews (self->store, self->show_all ? G_MAXINT : N_RECENT,
+                                                       &n, &error)))
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
@@ -133,8 +166,14 @@ pnl_start_page_reload (PnlStartPage *self)
     }
 
   gtk_list_box_bind_model (self->list_box, interviews, create_row, self, NULL);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (interviews) ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), !self->show_all && n > N_RECENT);
+  if (n > N_RECENT)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Show All %u Interview", "Show All %u Interviews", n), n);
+
+      gtk_button_set_label (self->show_all_button, label);
+    }
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 void
@@ -188,7 +227,9 @@ pnl_start_page_class_init (PnlStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
 }
 
 static void

@@ -1,0 +1,324 @@
+/* bench-startup.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Start-up, from starting the process to the first frame painted: the
+ * real app with a 1,000-question bank of the user's and 10,000 interviews
+ * in its database, beside a bare libadwaita window (a header bar and a
+ * status page), measured in the same run.  Both are this binary, run
+ * again as a child, so that both load the same libraries.  Under Xvfb:
+ *
+ *   xvfb-run -a meson test -C _build --benchmark --verbose startup
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "pnl-application.h"
+#include "pnl-db.h"
+#include "pnl-db-statement.h"
+#include "pnl-store.h"
+
+#define N_INTERVIEWS 10000
+#define N_QUESTIONS  1000
+#define N_RUNS       7
+
+/* The child ------------------------------------------------------------ */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
+  g_print ("painted\n");
+  exit (0);
+}
+
+static void
+on_realize (GtkWidget    *window,
+            GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), app);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
+}
+
+static void
+bare_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), "Bare");
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *what,
+           const char *database)
+{
+  g_autoptr(GApplication) app = NULL;
+  char *argv[] = { (char *) "bench-startup", NULL };
+
+  if (g_str_equal (what, "bare"))
+    {
+      app = G_APPLICATION (adw_application_new ("io.github.panelist.Bare", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+    }
+  else
+    {
+      g_autofree char *option = g_strdup_printf ("--database=%s", database);
+      char *app_argv[] = { (char *) "panelist", option, NULL };
+
+      app = G_APPLICATION (pnl_application_new ());
+      g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+      g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+
+      return g_application_run (app, 2, app_argv);
+    }
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+
+  return g_application_run (app, 1, argv);
+}
+
+/* The parent ----------------------------------------------------------- */
+
+static void
+exec (PnlDb      *db,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pnl_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+static void
+write_bank (const char *dir)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (json, "{ \"format\": \"panelist-bank\", \"version\": 1, \"id\": \"big\", "
+                         "\"title\": \"Big\", \"role\": \"Engineer\", \"language\": \"en\", \"areas\": [");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"area-%u\", \"title\": \"Area %u\" }", i ? ", " : "", i, i);
+  g_string_append (json, "], \"questions\": [");
+  for (guint i = 0; i < N_QUESTIONS; i++)
+    g_string_append_printf (json,
+                            "%s{ \"id\": \"q-%u\", \"area\": \"area-%u\", \"kind\": \"technical\", "
+                            "\"level\": \"senior\", \"minutes\": 5, \"prompt\": \"Question %u: what "
+                            "happens to the cache when the queue backs up?\", \"assesses\": \"Depth.\", "
+                            "\"look_fors\": [\"One\", \"Two\"], \"red_flags\": [\"Three\"], "
+                            "\"follow_ups\": [\"Four\"], \"anchors\": { \"1\": \"Low\", \"4\": \"High\" } }",
+                            i ? ", " : "", i, i % 20, i);
+  g_string_append (json, "] }");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+}
+
+/* 10,000 interviews of 12 answers each, in one transaction. */
+static void
+fill (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = pnl_store_new (path, &error);
+  g_autoptr(PnlDb) db = NULL;
+  g_autoptr(PnlDbStatement) interview = NULL;
+  g_autoptr(PnlDbStatement) answer = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pnl_store_close (store, &error));
+  db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  exec (db, "BEGIN");
+  for (guint c = 0; c < N_INTERVIEWS / 2; c++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO candidates (id, name, reference, created_at)"
+                                              " VALUES (%u, 'Candidate %u', 'ATS-%u', 1767225600)",
+                                              c + 1, c, c);
+      exec (db, sql);
+    }
+
+  interview = pnl_db_prepare (db, "INSERT INTO interviews (id, uuid, candidate_id, role, round, interviewer,"
+                                  " bank_id, scale, state, started_at, updated_at)"
+                                  " VALUES (?1, ?2, ?3, 'Engineer', 'Technical', 'Me', 'big',"
+                                  " '[{\"value\":1,\"label\":\"No\"},{\"value\":4,\"label\":\"Yes\"}]',"
+                                  " 'submitted', 1767225600, 1767225600 + ?1)", &error);
+  g_assert_no_error (error);
+  answer = pnl_db_prepare (db, "INSERT INTO answers (interview_id, position, question_id, area_id,"
+                               " area_title, kind, level, prompt, question, asked, score, notes)"
+                               " VALUES (?1, ?2, 'q-' || ?2, 'area-' || (?2 % 20), 'Area', 'technical',"
+                               " 'senior', 'A question', '{\"id\":\"q\",\"area\":\"area-0\",\"kind\":\"technical\","
+                               "\"level\":\"senior\",\"prompt\":\"A question\"}', 1, 3, 'Fine.')", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_INTERVIEWS; i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      pnl_db_statement_bind_int (interview, 1, i + 1);
+      pnl_db_statement_bind_text (interview, 2, uuid);
+      pnl_db_statement_bind_int (interview, 3, i / 2 + 1);
+      g_assert_cmpint (pnl_db_statement_step (interview, &error), ==, PNL_DB_STEP_DONE);
+      pnl_db_statement_reset (interview);
+
+      for (guint a = 0; a < 12; a++)
+        {
+          pnl_db_statement_bind_int (answer, 1, i + 1);
+          pnl_db_statement_bind_int (answer, 2, a);
+          g_assert_cmpint (pnl_db_statement_step (answer, &error), ==, PNL_DB_STEP_DONE);
+          pnl_db_statement_reset (answer);
+        }
+    }
+  exec (db, "COMMIT");
+  exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+/* From spawning the child to its first frame, in milliseconds. */
+static double
+time_child (const char *self_path,
+            const char *what,
+            const char *database)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_path, "--child", what, database, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (g_strstr_len (out, -1, "painted") == NULL)
+    g_error ("the %s window never painted: %s", what, out);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+
+  while (children != NULL)
+    {
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return values[n / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *banks = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *self_path = NULL;
+  double bare[N_RUNS];
+  double app[N_RUNS];
+  gint64 start;
+
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3]);
+
+  setlocale (LC_ALL, "");
+
+  /* A home of its own: the user's banks folder, settings, database. */
+  dir = g_dir_make_tmp ("panelist-startup-XXXXXX", NULL);
+  data = g_build_filename (dir, "data", NULL);
+  config = g_build_filename (dir, "config", NULL);
+  banks = g_build_filename (data, "panelist", "banks", NULL);
+  database = g_build_filename (data, "panelist", "panelist.db", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  start = g_get_monotonic_time ();
+  write_bank (banks);
+  fill (database);
+  g_print ("# a %u-question bank and %u interviews, made in %.1f s\n", N_QUESTIONS, N_INTERVIEWS,
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
+
+  /* Warm the disk cache and the font cache for both. */
+  time_child (self_path, "bare", database);
+  time_child (self_path, "panelist", database);
+
+  /* Interleaved, so that whatever else the machine does hits both. */
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      bare[i] = time_child (self_path, "bare", database);
+      app[i] = time_child (self_path, "panelist", database);
+    }
+
+  {
+    double b = median (bare, N_RUNS);
+    double a = median (app, N_RUNS);
+
+    g_print ("start-up to first frame (median of %u)   Panelist %7.1f ms   bare libadwaita window %7.1f ms"
+             "   ratio %.2f   goal ≤ 1.5\n", N_RUNS, a, b, a / b);
+  }
+
+  {
+    g_autoptr(GFile) top = g_file_new_for_path (dir);
+
+    remove_tree (top);
+  }
+
+  return 0;
+}
