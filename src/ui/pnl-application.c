@@ -38,6 +38,8 @@ struct _PnlApplication
   char           *database_path;
   PnlStore       *store;
   GError         *store_error;
+  /* Where a damaged database was kept at start, or NULL */
+  char           *set_aside_path;
   PnlBankLibrary *bank_library;
   GSettings      *settings;
   PnlPanelFolder *panel_folder;
@@ -117,11 +119,21 @@ print_string (FILE    *stream,
   fflush (stream);
 }
 
+/* The command-line options only report a damaged database; the window
+ * keeps it aside and starts a new one (and says so). */
 static gboolean
-ensure_store (PnlApplication *self)
+ensure_store (PnlApplication *self,
+              gboolean        set_aside_damaged)
 {
-  if (self->store == NULL && self->store_error == NULL)
-    self->store = pnl_store_new (pnl_application_get_database_path (self), &self->store_error);
+  const char *path = pnl_application_get_database_path (self);
+
+  if (self->store != NULL || self->store_error != NULL)
+    return self->store != NULL;
+
+  if (set_aside_damaged)
+    self->store = pnl_store_new_or_set_aside (path, &self->set_aside_path, &self->store_error);
+  else
+    self->store = pnl_store_new (path, &self->store_error);
 
   return self->store != NULL;
 }
@@ -203,7 +215,7 @@ handle_export (PnlApplication *self,
       return EXIT_FAILURE;
     }
 
-  if (!ensure_store (self))
+  if (!ensure_store (self, FALSE))
     {
       g_printerr ("%s\n", self->store_error->message);
       return EXIT_FAILURE;
@@ -286,7 +298,7 @@ pnl_application_handle_local_options (GApplication *app,
           return EXIT_FAILURE;
         }
 
-      if (!ensure_store (self))
+      if (!ensure_store (self, FALSE))
         {
           g_printerr ("%s\n", self->store_error->message);
           return EXIT_FAILURE;
@@ -310,7 +322,7 @@ pnl_application_handle_local_options (GApplication *app,
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GError) error = NULL;
 
-      if (!ensure_store (self) || !pnl_cli_list (self->store, out, &error))
+      if (!ensure_store (self, FALSE) || !pnl_cli_list (self->store, out, &error))
         {
           g_printerr ("%s\n", self->store_error ? self->store_error->message : error->message);
           return EXIT_FAILURE;
@@ -463,7 +475,7 @@ pnl_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      ensure_store (self);
+      ensure_store (self, TRUE);
       window = GTK_WINDOW (pnl_window_new (self));
     }
 
@@ -506,6 +518,7 @@ pnl_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->set_aside_path, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->bank_library);
   g_clear_object (&self->settings);
@@ -663,7 +676,7 @@ pnl_application_get_store (PnlApplication *self)
 {
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
-  ensure_store (self);
+  ensure_store (self, FALSE);
 
   return self->store;
 }
@@ -674,6 +687,21 @@ pnl_application_get_store_error (PnlApplication *self)
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+/**
+ * pnl_application_get_set_aside_path:
+ * @self: a #PnlApplication
+ *
+ * Returns: (nullable): the name under which the database was kept when
+ *   it was found damaged at start (a new one was started), or %NULL
+ */
+const char *
+pnl_application_get_set_aside_path (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  return self->set_aside_path;
 }
 
 PnlBankLibrary *
