@@ -20,6 +20,7 @@
 #include "pnl-candidate-page.h"
 #include "pnl-candidate-review.h"
 #include "pnl-compare-view.h"
+#include "pnl-db.h"
 #include "pnl-comparison.h"
 #include "pnl-export.h"
 #include "pnl-export-dialog.h"
@@ -1975,6 +1976,115 @@ test_icon (void)
   run_app (scenario_icon, NULL);
 }
 
+/* Saves fail while the app is up: a trigger of the test's own refuses
+ * every change to an answer, as a full disk would refuse it. */
+static void
+refuse_saves (gboolean refuse)
+{
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  if (refuse)
+    pnl_db_exec (db,
+                 "CREATE TRIGGER refuse_saves BEFORE UPDATE ON answers"
+                 " BEGIN SELECT RAISE (ABORT, 'no room left'); END;",
+                 &error);
+  else
+    pnl_db_exec (db, "DROP TRIGGER refuse_saves", &error);
+  g_assert_no_error (error);
+}
+
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+static void
+scenario_quit_while_failing (PnlApplication *app,
+                             PnlWindow      *window,
+                             gpointer        data)
+{
+  const char *how = data;
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  PnlSession *session = pnl_session_view_get_session (view);
+  GtkWidget *banner = find_widget (GTK_WIDGET (view), GTK_TYPE_REVEALER, NULL);
+  AdwMessageDialog *dialog;
+
+  refuse_saves (TRUE);
+  pnl_session_set_current (session, pnl_session_find_answer (session, "security.password-storage"));
+  press (window, "key", "alt+n");
+  press (window, "type", "Salted and slow");
+  wait_until (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Ctrl+Q, then closing the window: each time asked, kept open. */
+  for (guint i = 0; i < 2; i++)
+    {
+      if (i == 0)
+        press (window, "key", "ctrl+q");
+      else
+        gtk_window_close (GTK_WINDOW (window));
+
+      wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Not Saved");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no room left"));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+      click_response (dialog, "_Keep Open");
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL);
+    }
+
+  if (g_str_equal (how, "anyway"))
+    {
+      /* Said plainly, and only because the person chose it. */
+      g_test_expect_message ("pnl-application", G_LOG_LEVEL_WARNING, "Quitting with 1 changes not saved*");
+      g_test_expect_message ("pnl-writer", G_LOG_LEVEL_WARNING, "1 changes to*were lost*");
+      press (window, "key", "ctrl+q");
+      wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+      click_response (dialog, "_Quit Anyway");
+      return;
+    }
+
+  /* The disk heals: quitting asks nothing, and everything is saved. */
+  refuse_saves (FALSE);
+  press (window, "key", "ctrl+q");
+}
+
+static void
+test_quit_while_failing (void)
+{
+  g_autofree char *uuid = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Failing Candidate");
+  run_app (scenario_quit_while_failing, (gpointer) "healed");
+
+  {
+    g_autoptr(PnlAnswer) stored = stored_answer (uuid, "security.password-storage");
+
+    g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Salted and slow");
+  }
+
+  reset_settings ();
+  g_clear_pointer (&uuid, g_free);
+  uuid = prepare_interview ("Abandoned Candidate");
+  run_app (scenario_quit_while_failing, (gpointer) "anyway");
+  g_test_assert_expected_messages ();
+
+  {
+    g_autoptr(PnlAnswer) stored = stored_answer (uuid, "security.password-storage");
+
+    g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "");
+  }
+}
+
 typedef struct
 {
   char *kept;
@@ -2125,8 +2235,11 @@ main (int   argc,
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);
-  g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
   g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/ui/window/quit-while-failing", test_quit_while_failing);
+  /* Last: its file chooser leaves the recent files to be written a
+   * moment later, into its own test folder, gone by then. */
+  g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
 
   return g_test_run ();
 }

@@ -21,6 +21,8 @@
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
 #include "pnl-preferences-window.h"
+#include "pnl-session.h"
+#include "pnl-session-view.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
@@ -40,6 +42,8 @@ struct _PnlApplication
   GError         *store_error;
   /* Where a damaged database was kept at start, or NULL */
   char           *set_aside_path;
+  /* The question asked when quitting with changes not saved (weak) */
+  GtkWidget      *unsaved_dialog;
   PnlBankLibrary *bank_library;
   GSettings      *settings;
   PnlPanelFolder *panel_folder;
@@ -48,6 +52,8 @@ struct _PnlApplication
   guint           n_publishing;
   /* Set once a window is up: from then on the setting is followed. */
   guint           panel_folder_followed : 1;
+  /* The person chose to quit although changes could not be saved. */
+  guint           quit_unsaved : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PnlApplication, pnl_application, ADW_TYPE_APPLICATION)
@@ -505,7 +511,14 @@ pnl_application_shutdown (GApplication *app)
       g_autoptr(GError) error = NULL;
 
       if (!pnl_store_close (self->store, &error))
-        g_critical ("Could not save the last changes: %s", error->message);
+        {
+          /* Asked for (see pnl_application_confirm_quit()), or not. */
+          if (self->quit_unsaved)
+            g_warning ("Quitting with %u changes not saved, as asked: %s",
+                       pnl_store_get_n_pending (self->store), error->message);
+          else
+            g_critical ("Could not save the last changes: %s", error->message);
+        }
     }
 
   G_APPLICATION_CLASS (pnl_application_parent_class)->shutdown (app);
@@ -596,7 +609,15 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  PnlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* What is on screen is queued first, as closing the window does. */
+  if (PNL_IS_WINDOW (window) && pnl_window_get_session_view (PNL_WINDOW (window)) != NULL)
+    pnl_session_save_now (pnl_session_view_get_session (pnl_window_get_session_view (PNL_WINDOW (window))));
+
+  if (pnl_application_confirm_quit (self, window))
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -702,6 +723,76 @@ pnl_application_get_set_aside_path (PnlApplication *self)
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
   return self->set_aside_path;
+}
+
+static void
+on_unsaved_response (PnlApplication   *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "quit"))
+    return;
+
+  self->quit_unsaved = TRUE;
+  g_application_quit (G_APPLICATION (self));
+}
+
+/**
+ * pnl_application_confirm_quit:
+ * @self: a #PnlApplication
+ * @parent: (nullable): the window to ask on
+ *
+ * Saves everything queued, trying at once when saves were failing.  When
+ * that works, or there is no database, returns %TRUE: quitting loses
+ * nothing.  Otherwise asks, on @parent, whether to keep Panelist open
+ * (it goes on trying) or to quit anyway, losing the changes; quits when
+ * told to, and returns %FALSE.
+ *
+ * Returns: %TRUE when quitting loses nothing
+ */
+gboolean
+pnl_application_confirm_quit (PnlApplication *self,
+                              GtkWindow      *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint n_pending;
+
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), TRUE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), TRUE);
+
+  if (self->store == NULL || self->quit_unsaved || pnl_store_flush (self->store, &error))
+    return TRUE;
+
+  if (self->unsaved_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+      return FALSE;
+    }
+
+  n_pending = pnl_store_get_n_pending (self->store);
+  body = g_strdup_printf ("%s\n\n%s",
+                          error->message,
+                          ngettext ("One change is not saved yet. Panelist goes on trying while it stays open; quitting now loses it.",
+                                    "Some changes are not saved yet. Panelist goes on trying while it stays open; quitting now loses them.",
+                                    n_pending));
+
+  self->unsaved_dialog = adw_message_dialog_new (parent, _("Changes Not Saved"), body);
+  g_object_add_weak_pointer (G_OBJECT (self->unsaved_dialog), (gpointer *) &self->unsaved_dialog);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->unsaved_dialog),
+                                    "keep", _("_Keep Open"),
+                                    "quit", _("_Quit Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->unsaved_dialog),
+                                              "quit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->unsaved_dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->unsaved_dialog), "keep");
+  g_signal_connect_object (self->unsaved_dialog, "response",
+                           G_CALLBACK (on_unsaved_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+
+  return FALSE;
 }
 
 PnlBankLibrary *

@@ -657,9 +657,13 @@ pnl_window_close_request (GtkWindow *window)
   GSettings *settings = pnl_application_get_settings (get_app (self));
   int width, height;
 
-  /* Saved at once; the application waits for the writer when it quits. */
+  /* Saved at once; the application waits for the writer when it quits.
+   * When saves fail, the person is asked first: closing would lose them. */
   if (self->session_view != NULL)
     pnl_session_save_now (pnl_session_view_get_session (self->session_view));
+
+  if (!pnl_application_confirm_quit (get_app (self), window))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
