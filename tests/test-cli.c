@@ -350,6 +350,37 @@ test_binary_newer_database (Fixture       *fixture,
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+/* The command line only reports a damaged database: moving it aside
+ * is for the window, which can say so. */
+static void
+test_binary_damaged_database (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *noise = "This is not a database, and it is more than a header long. "
+                      "This is not a database, and it is more than a header long.";
+  gsize after_len;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (fixture->db_path, noise, -1, NULL));
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, fixture->db_path));
+  g_assert_nonnull (strstr (err, "damaged"));
+
+  g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_len, NULL));
+  g_assert_cmpmem (noise, strlen (noise), after, after_len);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (g_dir_read_name (dir))
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
 static void
 test_binary_banks (void)
 {
@@ -709,6 +740,8 @@ main (int   argc,
               fixture_set_up, test_binary_list, fixture_tear_down);
   g_test_add ("/core/cli/binary/newer-database", Fixture, NULL,
               fixture_set_up, test_binary_newer_database, fixture_tear_down);
+  g_test_add ("/core/cli/binary/damaged-database", Fixture, NULL,
+              fixture_set_up, test_binary_damaged_database, fixture_tear_down);
   g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
   g_test_add ("/core/cli/binary/no-candidate-in-logs", Fixture, NULL,
               fixture_set_up, test_binary_no_candidate_in_logs, fixture_tear_down);

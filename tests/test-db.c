@@ -133,6 +133,13 @@ snapshot_clear (Snapshot *s)
   g_clear_pointer (&s->listing, g_free);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 list_folder (const char *dir)
 {
@@ -143,7 +150,7 @@ list_folder (const char *dir)
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)))
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (",", (char **) names->pdata);
@@ -734,6 +741,195 @@ test_not_a_database (Fixture       *f,
   snapshot_clear (&before);
 }
 
+static char *
+read_file (const char *path,
+           gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, len, &error));
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+write_private_file (const char *path,
+                    const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_NONE,
+                                           0600, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_no_errno (stat (path, &st));
+
+  return st.st_mode & 0777;
+}
+
+/* A damaged file, its log and shared memory go aside together, under a
+ * name with the date, each with its bytes and its mode. */
+static void
+test_set_aside (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) pattern = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *expected_listing = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (f->dir, 0700));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (f->path, suffixes[i], NULL);
+      g_autofree char *contents = g_strdup_printf ("contents of %s", suffixes[i]);
+
+      write_private_file (name, contents);
+    }
+
+  kept = pnl_db_set_aside (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_test_message ("kept as %s", kept);
+
+  base = g_path_get_basename (kept);
+  pattern = g_regex_new ("^panelist\\.db\\.damaged-[0-9]{8}-[0-9]{6}$", 0, 0, NULL);
+  g_assert_true (g_regex_match (pattern, base, 0, NULL));
+  g_assert_true (g_str_has_prefix (kept, f->dir));
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *old_name = g_strconcat (f->path, suffixes[i], NULL);
+      g_autofree char *new_name = g_strconcat (kept, suffixes[i], NULL);
+      g_autofree char *expected = g_strdup_printf ("contents of %s", suffixes[i]);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_false (g_file_test (old_name, G_FILE_TEST_EXISTS));
+      contents = read_file (new_name, &len);
+      g_assert_cmpstr (contents, ==, expected);
+      g_assert_cmpuint (mode_of (new_name), ==, 0600);
+    }
+
+  listing = list_folder (f->dir);
+  expected_listing = g_strdup_printf ("%s,%s-shm,%s-wal", base, base, base);
+  g_assert_cmpstr (listing, ==, expected_listing);
+
+  /* Nothing left to set aside. */
+  g_assert_null (pnl_db_set_aside (f->path, &error));
+  g_assert_error (error, PNL_DB_ERROR, PNL_DB_ERROR_PATH);
+}
+
+/* A name already taken (by an earlier damaged file, in the same second)
+ * is never replaced. */
+static void
+test_set_aside_never_replaces (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_no_errno (g_mkdir_with_parents (f->dir, 0700));
+  write_private_file (f->path, "the damaged one");
+
+  /* Every name the next few seconds could give; one only by its log. */
+  for (int delta = -1; delta <= 3; delta++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_seconds (now, delta);
+      g_autofree char *stamp = g_date_time_format (then, "%Y%m%d-%H%M%S");
+      char *name = g_strdup_printf ("%s.damaged-%s%s", f->path, stamp, delta == 0 ? "-wal" : "");
+
+      write_private_file (name, "an earlier one");
+      g_ptr_array_add (taken, name);
+    }
+
+  kept = pnl_db_set_aside (f->path, &error);
+  g_assert_no_error (error);
+  g_test_message ("kept as %s", kept);
+  g_assert_true (g_str_has_suffix (kept, "-2"));
+  contents = read_file (kept, &len);
+  g_assert_cmpstr (contents, ==, "the damaged one");
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      g_autofree char *earlier = read_file (g_ptr_array_index (taken, i), &len);
+
+      g_assert_cmpstr (earlier, ==, "an earlier one");
+    }
+}
+
+/* With PNL_DB_OPEN_CHECK a damaged file is refused before anything is
+ * written to it; its log stays beside it, not copied in. */
+static void
+test_damaged_refused_untouched (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *wal_before = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(PnlDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  Snapshot before = { 0 };
+  gsize wal_len_before, wal_len_after;
+  sqlite3 *raw = NULL;
+  FILE *file;
+
+  /* A file of many pages, then more rows in the log that stays. */
+  db = open_db (f);
+  exec_ok (db,
+           "CREATE TABLE t (id INTEGER PRIMARY KEY, pad TEXT);"
+           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+           "  INSERT INTO t (pad) SELECT printf ('%.500c', 'x') FROM n;");
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  sqlite3_db_config (raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO t (pad) VALUES ('in the log')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Garbage over pages 2 to 6 of the database file. */
+  file = fopen (f->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_no_errno (fseek (file, 4096, SEEK_SET));
+  for (guint i = 0; i < 5 * 4096; i++)
+    fputc (g_rand_int_range (rand, 0, 256), file);
+  g_assert_no_errno (fclose (file));
+  age_file (f->path);
+
+  take_snapshot (f->path, &before);
+  wal_before = read_file (wal, &wal_len_before);
+
+  db = pnl_db_open (f->path, PNL_DB_OPEN_READ_WRITE | PNL_DB_OPEN_CHECK, &error);
+  g_assert_null (db);
+  g_assert_error (error, PNL_DB_ERROR, SQLITE_CORRUPT);
+  g_assert_true (pnl_db_error_is_damage (error));
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_test_message ("%s", error->message);
+
+  assert_unchanged (f->path, &before);
+  wal_after = read_file (wal, &wal_len_after);
+  g_assert_cmpmem (wal_before, wal_len_before, wal_after, wal_len_after);
+  snapshot_clear (&before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +954,9 @@ main (int   argc,
   ADD ("/core/db/newer-refused-untouched/wal", test_newer_refused_untouched, "wal");
   ADD ("/core/db/newer-refused-untouched/delete", test_newer_refused_untouched, "delete");
   ADD ("/core/db/not-a-database", test_not_a_database, NULL);
+  ADD ("/core/db/damaged-refused-untouched", test_damaged_refused_untouched, NULL);
+  ADD ("/core/db/set-aside", test_set_aside, NULL);
+  ADD ("/core/db/set-aside-never-replaces", test_set_aside_never_replaces, NULL);
 
 #undef ADD
 

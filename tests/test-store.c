@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "pnl-answer.h"
@@ -1396,6 +1397,241 @@ test_closed (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
 }
 
+/* Damaged files --------------------------------------------------------- */
+
+typedef enum
+{
+  DAMAGE_TRUNCATED,
+  DAMAGE_TRUNCATED_HEADER,
+  DAMAGE_RANDOM_BYTES,
+  DAMAGE_GARBAGE_PAGES,
+  DAMAGE_GARBAGE_PAGES_HOT_WAL,
+} Damage;
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+}
+
+static void
+overwrite_with_noise (const char *path,
+                      goffset     from,
+                      goffset     length,
+                      guint32     seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  FILE *file = fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_no_errno (fseek (file, from, SEEK_SET));
+  for (goffset i = 0; i < length; i++)
+    fputc (g_rand_int_range (rand, 0, 256), file);
+  g_assert_no_errno (fclose (file));
+}
+
+/* A file several pages long, with interviews in it. */
+static void
+make_damaged_file (Fixture *f,
+                   Damage   damage)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  open_store (f);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Candidate %u", i);
+      g_autoptr(PnlInterview) interview = create_interview (f, name, "");
+      g_autoptr(GListModel) answers = list_answers (f, interview);
+      g_autofree char *notes = g_strnfill (1500, 'n');
+
+      pnl_answer_set_notes (get_answer (answers, 0), notes);
+      pnl_store_save_answer (f->store, get_answer (answers, 0));
+    }
+  close_store (f);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >=, 8 * 4096);
+
+  switch (damage)
+    {
+    case DAMAGE_TRUNCATED:
+      g_assert_no_errno (truncate (f->path, len / 2 + 123));
+      break;
+
+    case DAMAGE_TRUNCATED_HEADER:
+      g_assert_no_errno (truncate (f->path, 60));
+      break;
+
+    case DAMAGE_RANDOM_BYTES:
+      overwrite_with_noise (f->path, 0, len, 11);
+      break;
+
+    case DAMAGE_GARBAGE_PAGES_HOT_WAL:
+      {
+        sqlite3 *raw = NULL;
+
+        /* More in the log, as a crash leaves it: not copied back. */
+        g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+        sqlite3_db_config (raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+        g_assert_cmpint (sqlite3_exec (raw, "UPDATE answers SET notes = 'in the log'",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+        sqlite3_close (raw);
+      }
+      G_GNUC_FALLTHROUGH;
+
+    case DAMAGE_GARBAGE_PAGES:
+      /* The header and the schema (page 1) stay good. */
+      overwrite_with_noise (f->path, 4096, len - 4096, 12);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A file that is not a database, or is damaged: refused untouched by
+ * pnl_store_new(); kept aside, byte for byte, by
+ * pnl_store_new_or_set_aside(), which starts a new one that works. */
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  Damage damage = GPOINTER_TO_UINT (data);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *sum_before = NULL;
+  g_autofree char *wal_sum_before = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_wal = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *kept_wal_sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) refused = NULL;
+  struct utimbuf times = { 1000000000, 1000000000 };
+  struct stat st;
+
+  make_damaged_file (f, damage);
+  g_assert_no_errno (g_utime (f->path, &times));
+  sum_before = checksum_of (f->path);
+  wal_sum_before = checksum_of (wal);
+  g_assert_true ((wal_sum_before != NULL) == (damage == DAMAGE_GARBAGE_PAGES_HOT_WAL));
+
+  /* Refused, with a message naming it, and not touched. */
+  refused = pnl_store_new (f->path, &error);
+  g_assert_null (refused);
+  g_assert_true (pnl_db_error_is_damage (error));
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  sum_after = checksum_of (f->path);
+  g_assert_cmpstr (sum_after, ==, sum_before);
+  g_assert_no_errno (stat (f->path, &st));
+  g_assert_cmpint (st.st_mtim.tv_sec, ==, 1000000000);
+  g_clear_pointer (&sum_after, g_free);
+  sum_after = checksum_of (wal);
+  g_assert_cmpstr (sum_after, ==, wal_sum_before);
+
+  /* Kept aside, byte for byte, with its log and its mode. */
+  f->store = pnl_store_new_or_set_aside (f->path, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+  g_assert_nonnull (kept);
+  g_test_message ("kept as %s", kept);
+  g_assert_true (g_str_has_prefix (kept, f->path));
+  g_assert_nonnull (strstr (kept, ".damaged-"));
+  kept_sum = checksum_of (kept);
+  g_assert_cmpstr (kept_sum, ==, sum_before);
+  g_assert_cmpuint (file_mode (kept), ==, 0600);
+  g_assert_no_errno (stat (kept, &st));
+  g_assert_cmpint (st.st_mtim.tv_sec, ==, 1000000000);
+  kept_wal = g_strconcat (kept, "-wal", NULL);
+  kept_wal_sum = checksum_of (kept_wal);
+  g_assert_cmpstr (kept_wal_sum, ==, wal_sum_before);
+
+  /* A new database in its place, that works. */
+  g_assert_cmpuint (file_mode (f->path), ==, 0600);
+  g_signal_connect (f->store, "save-failed", G_CALLBACK (save_failed_cb), f);
+  {
+    g_autoptr(GListModel) list = pnl_store_list_interviews (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+  interview = create_interview (f, "Zoë Ångström", "ATS-7");
+  {
+    g_autoptr(GListModel) answers = list_answers (f, interview);
+
+    pnl_answer_set_notes (get_answer (answers, 0), "after the damage");
+    pnl_store_save_answer (f->store, get_answer (answers, 0));
+  }
+  close_store (f);
+  g_assert_cmpuint (f->n_failed, ==, 0);
+
+  open_store (f);
+  {
+    g_autoptr(PnlInterview) again = find_interview (f, pnl_interview_get_uuid (interview));
+    g_autoptr(GListModel) answers = list_answers (f, again);
+
+    g_assert_cmpstr (pnl_answer_get_notes (get_answer (answers, 0)), ==, "after the damage");
+  }
+
+  /* The damaged file is still there, as it was. */
+  g_clear_pointer (&kept_sum, g_free);
+  kept_sum = checksum_of (kept);
+  g_assert_cmpstr (kept_sum, ==, sum_before);
+}
+
+/* A newer database is not damaged: it is refused, not set aside. */
+static void
+test_newer_not_set_aside (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum_before = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  load_v1_fixture (f);
+  {
+    g_autoptr(PnlDb) raw = open_raw (f);
+
+    sql = g_strdup_printf ("PRAGMA user_version = %u", PNL_STORE_SCHEMA_VERSION + 1);
+    raw_exec (raw, sql);
+  }
+  sum_before = checksum_of (f->path);
+
+  g_assert_null (pnl_store_new_or_set_aside (f->path, &kept, &error));
+  g_assert_error (error, PNL_DB_ERROR, PNL_DB_ERROR_NEWER);
+  g_assert_false (pnl_db_error_is_damage (error));
+  g_assert_null (kept);
+
+  sum_after = checksum_of (f->path);
+  g_assert_cmpstr (sum_after, ==, sum_before);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir))
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1423,6 +1659,18 @@ main (int   argc,
   ADD ("/core/store/forget-candidate", test_forget_candidate);
   ADD ("/core/store/stale-candidates", test_stale_candidates);
   ADD ("/core/store/role-tallies", test_role_tallies);
+  ADD ("/core/store/newer-not-set-aside", test_newer_not_set_aside);
+
+#define ADD_DAMAGE(path, damage) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (damage), fixture_set_up, test_damaged, fixture_tear_down)
+
+  ADD_DAMAGE ("/core/store/damaged/truncated", DAMAGE_TRUNCATED);
+  ADD_DAMAGE ("/core/store/damaged/truncated-header", DAMAGE_TRUNCATED_HEADER);
+  ADD_DAMAGE ("/core/store/damaged/random-bytes", DAMAGE_RANDOM_BYTES);
+  ADD_DAMAGE ("/core/store/damaged/garbage-pages", DAMAGE_GARBAGE_PAGES);
+  ADD_DAMAGE ("/core/store/damaged/garbage-pages-hot-wal", DAMAGE_GARBAGE_PAGES_HOT_WAL);
+
+#undef ADD_DAMAGE
 
 #undef ADD
 

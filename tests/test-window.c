@@ -21,6 +21,7 @@
 #include "pnl-candidate-page.h"
 #include "pnl-candidate-review.h"
 #include "pnl-compare-view.h"
+#include "pnl-db.h"
 #include "pnl-comparison.h"
 #include "pnl-db.h"
 #include "pnl-export.h"
@@ -2169,6 +2170,230 @@ test_icon (void)
   run_app (scenario_icon, NULL);
 }
 
+/* Saves fail while the app is up: a trigger of the test's own refuses
+ * every change to an answer, as a full disk would refuse it. */
+static void
+refuse_saves (gboolean refuse)
+{
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  if (refuse)
+    pnl_db_exec (db,
+                 "CREATE TRIGGER refuse_saves BEFORE UPDATE ON answers"
+                 " BEGIN SELECT RAISE (ABORT, 'no room left'); END;",
+                 &error);
+  else
+    pnl_db_exec (db, "DROP TRIGGER refuse_saves", &error);
+  g_assert_no_error (error);
+}
+
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+static void
+scenario_quit_while_failing (PnlApplication *app,
+                             PnlWindow      *window,
+                             gpointer        data)
+{
+  const char *how = data;
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  PnlSession *session = pnl_session_view_get_session (view);
+  GtkWidget *banner = find_widget (GTK_WIDGET (view), GTK_TYPE_REVEALER, NULL);
+  AdwMessageDialog *dialog;
+
+  refuse_saves (TRUE);
+  pnl_session_set_current (session, pnl_session_find_answer (session, "security.password-storage"));
+  press (window, "key", "alt+n");
+  press (window, "type", "Salted and slow");
+  wait_until (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Ctrl+Q, then closing the window: each time asked, kept open. */
+  for (guint i = 0; i < 2; i++)
+    {
+      if (i == 0)
+        press (window, "key", "ctrl+q");
+      else
+        gtk_window_close (GTK_WINDOW (window));
+
+      wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Not Saved");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no room left"));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+      click_response (dialog, "_Keep Open");
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL);
+    }
+
+  if (g_str_equal (how, "anyway"))
+    {
+      /* Said plainly, and only because the person chose it. */
+      g_test_expect_message ("pnl-application", G_LOG_LEVEL_WARNING, "Quitting with 1 changes not saved*");
+      g_test_expect_message ("pnl-writer", G_LOG_LEVEL_WARNING, "1 changes to*were lost*");
+      press (window, "key", "ctrl+q");
+      wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+      click_response (dialog, "_Quit Anyway");
+      return;
+    }
+
+  /* The disk heals: quitting asks nothing, and everything is saved. */
+  refuse_saves (FALSE);
+  press (window, "key", "ctrl+q");
+}
+
+static void
+test_quit_while_failing (void)
+{
+  g_autofree char *uuid = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Failing Candidate");
+  run_app (scenario_quit_while_failing, (gpointer) "healed");
+
+  {
+    g_autoptr(PnlAnswer) stored = stored_answer (uuid, "security.password-storage");
+
+    g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Salted and slow");
+  }
+
+  reset_settings ();
+  g_clear_pointer (&uuid, g_free);
+  uuid = prepare_interview ("Abandoned Candidate");
+  run_app (scenario_quit_while_failing, (gpointer) "anyway");
+  g_test_assert_expected_messages ();
+
+  {
+    g_autoptr(PnlAnswer) stored = stored_answer (uuid, "security.password-storage");
+
+    g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "");
+  }
+}
+
+typedef struct
+{
+  char *kept;
+  char *uuid;
+} Damaged;
+
+static void
+scenario_damaged (PnlApplication *app,
+                  PnlWindow      *window,
+                  gpointer        data)
+{
+  Damaged *damaged = data;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  PnlNewInterviewDialog *new_dialog;
+  GtkWidget *close, *start_page, *start_stack;
+  PnlSession *session;
+
+  /* Said once, plainly: what happened, where the file is, what now. */
+  damaged->kept = g_strdup (pnl_application_get_set_aside_path (app));
+  g_assert_nonnull (damaged->kept);
+  name = g_path_get_basename (damaged->kept);
+  wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Could Not Be Read");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "a new database was started"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was deleted"));
+  close = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+
+  /* The app works, on the new database: the start page lists nothing
+   * (no error), and a new interview can be made and typed into. */
+  g_assert_nonnull (pnl_application_get_store (app));
+  g_assert_null (pnl_application_get_store_error (app));
+  start_page = find_widget (GTK_WIDGET (window), PNL_TYPE_START_PAGE, NULL);
+  start_stack = find_widget (start_page, GTK_TYPE_STACK, NULL);
+  g_assert_nonnull (start_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (start_stack)), !=, "error");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-interview", NULL));
+  wait_until ((new_dialog = (PnlNewInterviewDialog *)find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (new_dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "After Damage");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (new_dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "Round (e.g. Technical 1)")),
+                         "Technical 1");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (new_dialog), ADW_TYPE_ENTRY_ROW, "Your Name")),
+                         "Grace Hopper");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (new_dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+  wait_until (find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG) == NULL);
+
+  session = get_session (window);
+  damaged->uuid = g_strdup (pnl_interview_get_uuid (pnl_session_get_interview (session)));
+  press (window, "key", "alt+n");
+  press (window, "type", "Typed after the damage");
+}
+
+/* A damaged database at start: kept aside untouched, said so, and the
+ * app goes on with a new one. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *noise = g_malloc (64 * 1024);
+  g_autofree char *kept_contents = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  Damaged damaged = { NULL, NULL };
+  gsize len;
+  GStatBuf st;
+
+  reset_settings ();
+  for (guint i = 0; i < 64 * 1024; i++)
+    noise[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  g_assert_true (g_file_set_contents_full (path, noise, 64 * 1024, G_FILE_SET_CONTENTS_NONE,
+                                           0600, &error));
+  g_assert_no_error (error);
+
+  run_app (scenario_damaged, &damaged);
+
+  /* The damaged file, byte for byte, private still. */
+  g_assert_true (g_file_get_contents (damaged.kept, &kept_contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept_contents, len, noise, 64 * 1024);
+  g_assert_no_errno (g_stat (damaged.kept, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* And what was typed after, in the new one. */
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  interview = pnl_store_find_interview (store, damaged.uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_candidate_name (interview), ==, "After Damage");
+  {
+    g_autoptr(GListModel) answers = pnl_store_list_answers (store, interview, &error);
+    g_autoptr(PnlAnswer) stored = NULL;
+
+    g_assert_no_error (error);
+    stored = g_list_model_get_item (answers, 0);
+    g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Typed after the damage");
+  }
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+
+  g_free (damaged.kept);
+  g_free (damaged.uuid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2207,6 +2432,10 @@ main (int   argc,
   g_test_add_func ("/ui/window/forget", test_forget);
   g_test_add_func ("/ui/window/retention", test_retention);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);
+  g_test_add_func ("/ui/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/ui/window/quit-while-failing", test_quit_while_failing);
+  /* Last: its file chooser leaves the recent files to be written a
+   * moment later, into its own test folder, gone by then. */
   g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
 
   return g_test_run ();

@@ -6,6 +6,8 @@
  */
 
 #define G_LOG_DOMAIN "pnl-db"
+/* For renameat2() */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -14,7 +16,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "pnl-db-private.h"
 
@@ -335,6 +339,58 @@ query_text (PnlDb       *self,
     }
 }
 
+/* Up to this size (the file and its log) the check at open reads every
+ * page: well under a second even from a cold disk.  A bigger file only
+ * has its header and schema read, and damage further in shows up when
+ * it is read. */
+#define CHECK_MAX_BYTES (32 * 1024 * 1024)
+
+static goffset
+size_of (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+
+  return st.st_size;
+}
+
+static gboolean
+check_integrity (PnlDb   *self,
+                 GError **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *result = NULL;
+  goffset size = size_of (self->path) + size_of (wal);
+
+  /* quick_check reads every page and checks every b-tree, but not that
+   * the indexes match their tables: that is integrity_check, slower. */
+  if (size <= CHECK_MAX_BYTES)
+    result = query_text (self, "PRAGMA quick_check(1)", &local_error);
+  else
+    result = query_text (self, "SELECT COUNT (*) FROM sqlite_schema", &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (size <= CHECK_MAX_BYTES && g_strcmp0 (result, "ok") != 0)
+    {
+      /* Its report names pages and tables; the reason is enough here. */
+      g_debug ("quick_check failed on %s", self->path);
+      g_set_error (error, PNL_DB_ERROR, SQLITE_CORRUPT,
+                   _("The database “%s” is damaged (%s)."),
+                   self->path, sqlite3_errstr (SQLITE_CORRUPT));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 enable_wal (PnlDb   *self,
             GError **error)
@@ -369,6 +425,13 @@ enable_wal (PnlDb   *self,
  * keys on, a busy timeout of five seconds and, once the schema is known
  * to be one this build may touch, a write-ahead log.
  *
+ * A file that is not a database is refused with %SQLITE_NOTADB.  With
+ * %PNL_DB_OPEN_CHECK, before anything is written, the file is also read
+ * through (`PRAGMA quick_check`, for files up to 32 MiB; only the
+ * header and the schema of bigger ones) and refused with
+ * %SQLITE_CORRUPT when damaged.  A refused file is left as it was, its
+ * log too: nothing is copied from the log into it.
+ *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
 PnlDb *
@@ -379,7 +442,9 @@ pnl_db_open (const char      *path,
   g_autoptr(PnlDb) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *mode = NULL;
+  g_autofree char *log = NULL;
   gboolean read_only = (flags & PNL_DB_OPEN_READ_ONLY) != 0;
+  gboolean had_log;
   guint version;
   int open_flags;
   int rc;
@@ -394,6 +459,9 @@ pnl_db_open (const char      *path,
                        "path", path,
                        "flags", flags,
                        NULL);
+
+  log = g_strconcat (path, "-wal", NULL);
+  had_log = g_file_test (log, G_FILE_TEST_EXISTS);
 
   open_flags = SQLITE_OPEN_NOMUTEX;
   if (read_only)
@@ -417,30 +485,33 @@ pnl_db_open (const char      *path,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      goto refused;
     }
+
+  if ((flags & PNL_DB_OPEN_CHECK) != 0 && !check_integrity (self, error))
+    goto refused;
 
   if (!pnl_db_exec (self,
                     "PRAGMA foreign_keys = ON;"
                     "PRAGMA synchronous = NORMAL;",
                     error))
-    return NULL;
+    goto refused;
 
   if (read_only)
     return g_steal_pointer (&self);
 
   if (!(mode = query_text (self, "PRAGMA journal_mode", error)))
-    return NULL;
+    goto refused;
 
   if (g_ascii_strcasecmp (mode, "wal") == 0)
     {
       if (!make_companions_private (self, error))
-        return NULL;
+        goto refused;
     }
   else if (version == 0)
     {
       if (!enable_wal (self, error))
-        return NULL;
+        goto refused;
     }
   else
     {
@@ -448,6 +519,147 @@ pnl_db_open (const char      *path,
     }
 
   return g_steal_pointer (&self);
+
+refused:
+  /* The last connection to a file in WAL mode copies the log into it as
+   * it closes.  Not into a file we refuse: it stays as it was, its log
+   * beside it, for whoever looks at it next.  An empty log that reading
+   * made goes, as it would after any read. */
+  if (had_log)
+    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  return NULL;
+}
+
+gboolean
+pnl_db_error_is_damage (const GError *error)
+{
+  return error != NULL &&
+         error->domain == PNL_DB_ERROR &&
+         (error->code == SQLITE_NOTADB || error->code == SQLITE_CORRUPT);
+}
+
+/* Renames @from to @to unless @to exists, atomically where the file
+ * system can. */
+static int
+rename_no_replace (const char *from,
+                   const char *to)
+{
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return -1;
+
+  /* No RENAME_NOREPLACE here: a second name, then the old one goes. */
+  if (link (from, to) == 0)
+    return unlink (from);
+
+  if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP)
+    return -1;
+
+  /* No hard links either (some network and FAT file systems). */
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    {
+      errno = EEXIST;
+      return -1;
+    }
+
+  return g_rename (from, to);
+}
+
+static gboolean
+name_is_free (const char *base)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (base, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (name, &st) == 0 || errno != ENOENT)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pnl_db_set_aside:
+ * @path: a database file nothing has open
+ * @error: a location for a #GError
+ *
+ * Keeps a damaged database under a new name, so that a new one can be
+ * started at @path: `@path.damaged-YYYYMMDD-HHMMSS`, in local time, with
+ * "-2", "-3"... after it when that name is taken.  Its log and shared
+ * memory files, when there, are renamed first, to the new name followed
+ * by "-wal" and "-shm", so that SQLite finds them with it.  Nothing is
+ * replaced or deleted; the files keep their modes.
+ *
+ * Returns: (transfer full): the new name of @path, or %NULL with @error
+ *   set (any file already renamed is named in the message)
+ */
+char *
+pnl_db_set_aside (const char  *path,
+                  GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (guint i = 1; target == NULL && i < 1000; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (i == 1)
+        name = g_strdup_printf ("%s.damaged-%s", path, stamp);
+      else
+        name = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
+
+      if (name_is_free (name))
+        target = g_steal_pointer (&name);
+    }
+
+  if (target == NULL)
+    {
+      g_set_error (error, PNL_DB_ERROR, PNL_DB_ERROR_PATH,
+                   _("Could not find a free name to keep “%s” under."), path);
+      return NULL;
+    }
+
+  /* The log first: a log left behind without its database would be
+   * replayed into the new one. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (target, companions[i], NULL);
+
+      if (rename_no_replace (from, to) != 0 && errno != ENOENT)
+        {
+          int errsv = errno;
+
+          g_set_error (error, PNL_DB_ERROR, PNL_DB_ERROR_PATH,
+                       _("Could not rename “%s” to “%s”: %s"),
+                       from, to, g_strerror (errsv));
+          return NULL;
+        }
+    }
+
+  if (rename_no_replace (path, target) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, PNL_DB_ERROR, PNL_DB_ERROR_PATH,
+                   _("Could not rename “%s” to “%s”: %s"),
+                   path, target, g_strerror (errsv));
+      return NULL;
+    }
+
+  return g_steal_pointer (&target);
 }
 
 const char *

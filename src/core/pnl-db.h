@@ -29,6 +29,9 @@ typedef enum
 {
   PNL_DB_OPEN_READ_WRITE = 0,
   PNL_DB_OPEN_READ_ONLY  = 1 << 0,
+  /* Reads the file through once, before anything is written to it, and
+   * refuses a damaged one with SQLITE_CORRUPT (see pnl_db_open()). */
+  PNL_DB_OPEN_CHECK      = 1 << 1,
 } PnlDbOpenFlags;
 
 /* One step of the schema, applied in its own transaction. */
@@ -51,6 +54,16 @@ GQuark          pnl_db_error_quark      (void);
  * WAL journal, foreign keys on and a busy timeout. */
 PnlDb          *pnl_db_open             (const char            *path,
                                          PnlDbOpenFlags         flags,
+                                         GError               **error);
+/* TRUE when @error says that the file is not a database or is damaged
+ * (SQLITE_NOTADB, SQLITE_CORRUPT): what pnl_db_set_aside() is for. */
+gboolean        pnl_db_error_is_damage  (const GError          *error);
+/* Renames the database at @path, with its -wal, -shm and -journal files,
+ * to "@path.damaged-YYYYMMDD-HHMMSS" (local time; "-2", "-3"... added
+ * when that is taken) in the same folder.  It never replaces a file and
+ * never deletes one; the modes stay.  Nothing may have the file open.
+ * Returns the new name of @path. */
+char           *pnl_db_set_aside        (const char            *path,
                                          GError               **error);
 const char     *pnl_db_get_path         (PnlDb                 *self);
 gboolean        pnl_db_exec             (PnlDb                 *self,

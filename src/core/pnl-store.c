@@ -1707,7 +1707,9 @@ pnl_store_get_default_path (void)
  * Opens the store at @path: the folder (0700) and the file (0600) are
  * made when missing, the schema is brought up to date, and the writer
  * thread starts.  A database newer than this build is refused untouched
- * with %PNL_DB_ERROR_NEWER.
+ * with %PNL_DB_ERROR_NEWER.  A file that is not a database, or that is
+ * damaged, is refused untouched with %SQLITE_NOTADB or %SQLITE_CORRUPT
+ * (pnl_db_error_is_damage()); see pnl_store_new_or_set_aside().
  *
  * Returns: (transfer full): a new #PnlStore, or %NULL with @error set
  */
@@ -1723,7 +1725,7 @@ pnl_store_new (const char  *path,
                        "path", path,
                        NULL);
 
-  if (!(self->db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, error)) ||
+  if (!(self->db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE | PNL_DB_OPEN_CHECK, error)) ||
       !pnl_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error))
     return NULL;
 
@@ -1746,6 +1748,64 @@ pnl_store_new (const char  *path,
                            G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * pnl_store_new_or_set_aside:
+ * @path: the database file
+ * @set_aside_path: (out) (optional): where the damaged file went, or %NULL
+ * @error: a location for a #GError
+ *
+ * Like pnl_store_new(), but when the file at @path is not a database or
+ * is damaged, it is kept under a new name with its log
+ * (pnl_db_set_aside(): nothing is replaced or deleted) and a new
+ * database is started at @path.  Then @set_aside_path holds the new name
+ * of the damaged file; otherwise it is %NULL.
+ *
+ * Returns: (transfer full): a new #PnlStore, or %NULL with @error set
+ */
+PnlStore *
+pnl_store_new_or_set_aside (const char  *path,
+                            char       **set_aside_path,
+                            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) aside_error = NULL;
+  g_autofree char *kept = NULL;
+  PnlStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
+
+  if ((self = pnl_store_new (path, &local_error)))
+    return self;
+
+  if (!pnl_db_error_is_damage (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!(kept = pnl_db_set_aside (path, &aside_error)))
+    {
+      g_set_error (error, PNL_DB_ERROR, local_error->code,
+                   /* Translators: two sentences: what is wrong, and why it could not be moved away */
+                   _("%s It could not be kept aside to start a new database: %s"),
+                   local_error->message, aside_error->message);
+      return NULL;
+    }
+
+  g_message ("The damaged database was kept as “%s”; a new one is started", kept);
+
+  if (!(self = pnl_store_new (path, error)))
+    return NULL;
+
+  if (set_aside_path != NULL)
+    *set_aside_path = g_steal_pointer (&kept);
+
+  return self;
 }
 
 const char *

@@ -65,6 +65,12 @@ char         *pnl_store_get_default_path     (void);
  * build is refused untouched. */
 PnlStore     *pnl_store_new                  (const char    *path,
                                               GError       **error);
+/* The same; but a file that is not a database or is damaged is first
+ * kept aside under a new name (set in @set_aside_path) and a new one is
+ * started.  Nothing is deleted. */
+PnlStore     *pnl_store_new_or_set_aside     (const char    *path,
+                                              char         **set_aside_path,
+                                              GError       **error);
 const char   *pnl_store_get_path             (PnlStore      *self);
 
 /* Reading: on the caller's thread, with the store's own connection. */

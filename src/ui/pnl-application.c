@@ -23,6 +23,7 @@
 #include "pnl-panel-folder.h"
 #include "pnl-preferences-window.h"
 #include "pnl-session.h"
+#include "pnl-session-view.h"
 #include "pnl-store.h"
 #include "pnl-ui-resources.h"
 #include "pnl-window.h"
@@ -40,6 +41,10 @@ struct _PnlApplication
   char           *database_path;
   PnlStore       *store;
   GError         *store_error;
+  /* Where a damaged database was kept at start, or NULL */
+  char           *set_aside_path;
+  /* The question asked when quitting with changes not saved (weak) */
+  GtkWidget      *unsaved_dialog;
   PnlBankLibrary *bank_library;
   GSettings      *settings;
   PnlPanelFolder *panel_folder;
@@ -49,6 +54,8 @@ struct _PnlApplication
   gboolean        retention_checked;
   /* Set once a window is up: from then on the setting is followed. */
   guint           panel_folder_followed : 1;
+  /* The person chose to quit although changes could not be saved. */
+  guint           quit_unsaved : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PnlApplication, pnl_application, ADW_TYPE_APPLICATION)
@@ -120,11 +127,21 @@ print_string (FILE    *stream,
   fflush (stream);
 }
 
+/* The command-line options only report a damaged database; the window
+ * keeps it aside and starts a new one (and says so). */
 static gboolean
-ensure_store (PnlApplication *self)
+ensure_store (PnlApplication *self,
+              gboolean        set_aside_damaged)
 {
-  if (self->store == NULL && self->store_error == NULL)
-    self->store = pnl_store_new (pnl_application_get_database_path (self), &self->store_error);
+  const char *path = pnl_application_get_database_path (self);
+
+  if (self->store != NULL || self->store_error != NULL)
+    return self->store != NULL;
+
+  if (set_aside_damaged)
+    self->store = pnl_store_new_or_set_aside (path, &self->set_aside_path, &self->store_error);
+  else
+    self->store = pnl_store_new (path, &self->store_error);
 
   return self->store != NULL;
 }
@@ -206,7 +223,7 @@ handle_export (PnlApplication *self,
       return EXIT_FAILURE;
     }
 
-  if (!ensure_store (self))
+  if (!ensure_store (self, FALSE))
     {
       g_printerr ("%s\n", self->store_error->message);
       return EXIT_FAILURE;
@@ -289,7 +306,7 @@ pnl_application_handle_local_options (GApplication *app,
           return EXIT_FAILURE;
         }
 
-      if (!ensure_store (self))
+      if (!ensure_store (self, FALSE))
         {
           g_printerr ("%s\n", self->store_error->message);
           return EXIT_FAILURE;
@@ -313,7 +330,7 @@ pnl_application_handle_local_options (GApplication *app,
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GError) error = NULL;
 
-      if (!ensure_store (self) || !pnl_cli_list (self->store, out, &error))
+      if (!ensure_store (self, FALSE) || !pnl_cli_list (self->store, out, &error))
         {
           g_printerr ("%s\n", self->store_error ? self->store_error->message : error->message);
           return EXIT_FAILURE;
@@ -466,7 +483,7 @@ pnl_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      ensure_store (self);
+      ensure_store (self, TRUE);
       window = GTK_WINDOW (pnl_window_new (self));
     }
 
@@ -503,7 +520,14 @@ pnl_application_shutdown (GApplication *app)
       g_autoptr(GError) error = NULL;
 
       if (!pnl_store_close (self->store, &error))
-        g_critical ("Could not save the last changes: %s", error->message);
+        {
+          /* Asked for (see pnl_application_confirm_quit()), or not. */
+          if (self->quit_unsaved)
+            g_warning ("Quitting with %u changes not saved, as asked: %s",
+                       pnl_store_get_n_pending (self->store), error->message);
+          else
+            g_critical ("Could not save the last changes: %s", error->message);
+        }
     }
 
   G_APPLICATION_CLASS (pnl_application_parent_class)->shutdown (app);
@@ -516,6 +540,7 @@ pnl_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->set_aside_path, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->bank_library);
   g_clear_object (&self->settings);
@@ -593,7 +618,15 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  PnlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* What is on screen is queued first, as closing the window does. */
+  if (PNL_IS_WINDOW (window) && pnl_window_get_session_view (PNL_WINDOW (window)) != NULL)
+    pnl_session_save_now (pnl_session_view_get_session (pnl_window_get_session_view (PNL_WINDOW (window))));
+
+  if (pnl_application_confirm_quit (self, window))
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -672,7 +705,7 @@ pnl_application_get_store (PnlApplication *self)
 {
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
-  ensure_store (self);
+  ensure_store (self, FALSE);
 
   return self->store;
 }
@@ -683,6 +716,91 @@ pnl_application_get_store_error (PnlApplication *self)
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+/**
+ * pnl_application_get_set_aside_path:
+ * @self: a #PnlApplication
+ *
+ * Returns: (nullable): the name under which the database was kept when
+ *   it was found damaged at start (a new one was started), or %NULL
+ */
+const char *
+pnl_application_get_set_aside_path (PnlApplication *self)
+{
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
+
+  return self->set_aside_path;
+}
+
+static void
+on_unsaved_response (PnlApplication   *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "quit"))
+    return;
+
+  self->quit_unsaved = TRUE;
+  g_application_quit (G_APPLICATION (self));
+}
+
+/**
+ * pnl_application_confirm_quit:
+ * @self: a #PnlApplication
+ * @parent: (nullable): the window to ask on
+ *
+ * Saves everything queued, trying at once when saves were failing.  When
+ * that works, or there is no database, returns %TRUE: quitting loses
+ * nothing.  Otherwise asks, on @parent, whether to keep Panelist open
+ * (it goes on trying) or to quit anyway, losing the changes; quits when
+ * told to, and returns %FALSE.
+ *
+ * Returns: %TRUE when quitting loses nothing
+ */
+gboolean
+pnl_application_confirm_quit (PnlApplication *self,
+                              GtkWindow      *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint n_pending;
+
+  g_return_val_if_fail (PNL_IS_APPLICATION (self), TRUE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), TRUE);
+
+  if (self->store == NULL || self->quit_unsaved || pnl_store_flush (self->store, &error))
+    return TRUE;
+
+  if (self->unsaved_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+      return FALSE;
+    }
+
+  n_pending = pnl_store_get_n_pending (self->store);
+  body = g_strdup_printf ("%s\n\n%s",
+                          error->message,
+                          ngettext ("One change is not saved yet. Panelist goes on trying while it stays open; quitting now loses it.",
+                                    "Some changes are not saved yet. Panelist goes on trying while it stays open; quitting now loses them.",
+                                    n_pending));
+
+  self->unsaved_dialog = adw_message_dialog_new (parent, _("Changes Not Saved"), body);
+  g_object_add_weak_pointer (G_OBJECT (self->unsaved_dialog), (gpointer *) &self->unsaved_dialog);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->unsaved_dialog),
+                                    "keep", _("_Keep Open"),
+                                    "quit", _("_Quit Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->unsaved_dialog),
+                                              "quit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->unsaved_dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->unsaved_dialog), "keep");
+  g_signal_connect_object (self->unsaved_dialog, "response",
+                           G_CALLBACK (on_unsaved_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+
+  return FALSE;
 }
 
 PnlBankLibrary *
@@ -894,7 +1012,7 @@ pnl_application_forget_candidate_async (PnlApplication      *self,
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, pnl_application_forget_candidate_async);
 
-  if (!ensure_store (self))
+  if (!ensure_store (self, FALSE))
     {
       g_task_return_error (task, g_error_copy (self->store_error));
       return;
@@ -1053,7 +1171,7 @@ pnl_application_check_retention (PnlApplication *self)
   g_return_val_if_fail (PNL_IS_APPLICATION (self), FALSE);
 
   settings = pnl_application_get_settings (self);
-  if (!g_settings_get_boolean (settings, "retention-enabled") || !ensure_store (self))
+  if (!g_settings_get_boolean (settings, "retention-enabled") || !ensure_store (self, FALSE))
     return FALSE;
 
   days = (guint) g_settings_get_int (settings, "retention-days");

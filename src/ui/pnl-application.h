@@ -23,6 +23,14 @@ const char     *pnl_application_get_database_path   (PnlApplication *self);
 /* NULL when the database could not be opened; see get_store_error(). */
 PnlStore       *pnl_application_get_store           (PnlApplication *self);
 const GError   *pnl_application_get_store_error     (PnlApplication *self);
+/* When the database was damaged at the first window: the name it was
+ * kept under, a new one having been started.  NULL otherwise. */
+const char     *pnl_application_get_set_aside_path  (PnlApplication *self);
+/* Before quitting: TRUE when every change is saved.  Otherwise asks on
+ * @parent whether to keep the app open or quit and lose them (and quits
+ * if so), and returns FALSE. */
+gboolean        pnl_application_confirm_quit        (PnlApplication *self,
+                                                     GtkWindow      *parent);
 PnlBankLibrary *pnl_application_get_bank_library    (PnlApplication *self);
 GSettings      *pnl_application_get_settings        (PnlApplication *self);
 

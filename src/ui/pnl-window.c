@@ -37,6 +37,8 @@ struct _PnlWindow
 
   /* Owned references */
   PnlPanelFolder       *panel_folder;
+  /* A damaged database kept aside at start: said once the window shows */
+  char                 *set_aside_path;
 
   /* Template children */
   AdwViewStack         *view_stack;
@@ -664,9 +666,13 @@ pnl_window_close_request (GtkWindow *window)
   GSettings *settings = pnl_application_get_settings (get_app (self));
   int width, height;
 
-  /* Saved at once; the application waits for the writer when it quits. */
+  /* Saved at once; the application waits for the writer when it quits.
+   * When saves fail, the person is asked first: closing would lose them. */
   if (self->session_view != NULL)
     pnl_session_save_now (pnl_session_view_get_session (self->session_view));
+
+  if (!pnl_application_confirm_quit (get_app (self), window))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
@@ -674,6 +680,35 @@ pnl_window_close_request (GtkWindow *window)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (pnl_window_parent_class)->close_request (window);
+}
+
+/* The database was damaged: say what was done with it, once the window
+ * is up to hold the dialog. */
+static void
+pnl_window_map (GtkWidget *widget)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  g_autofree char *kept = g_steal_pointer (&self->set_aside_path);
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  GtkWidget *dialog;
+
+  GTK_WIDGET_CLASS (pnl_window_parent_class)->map (widget);
+
+  if (kept == NULL)
+    return;
+
+  name = g_path_get_basename (kept);
+  folder = g_path_get_dirname (kept);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Could Not Be Read"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: the first %s is a file name, the second its folder */
+                                  _("It is damaged, or it is not a Panelist database. "
+                                    "It was kept as it was, as “%s” in “%s”, "
+                                    "and a new database was started. Nothing was deleted."),
+                                  name, folder);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -684,6 +719,7 @@ pnl_window_dispose (GObject *object)
   if (self->panel_folder != NULL)
     g_signal_handlers_disconnect_by_data (self->panel_folder, self);
   g_clear_object (&self->panel_folder);
+  g_clear_pointer (&self->set_aside_path, g_free);
 
   G_OBJECT_CLASS (pnl_window_parent_class)->dispose (object);
 }
@@ -696,6 +732,8 @@ pnl_window_class_init (PnlWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = pnl_window_dispose;
+
+  widget_class->map = pnl_window_map;
 
   window_class->close_request = pnl_window_close_request;
 
@@ -763,6 +801,8 @@ restore (PnlWindow *self)
       show_error (self, error->message);
       return;
     }
+
+  self->set_aside_path = g_strdup (pnl_application_get_set_aside_path (app));
 
   pnl_start_page_set_store (self->start_page, store);
   g_settings_bind (settings, "interviewer-name", self->compare_view, "local-interviewer",
