@@ -34,6 +34,10 @@ struct _PnlNavigator
   GtkFilterListModel *shown;
   GtkSingleSelection *selection;
   GSimpleActionGroup *filter_actions;
+  /* AnswerRow, for every answer in @rows */
+  GArray             *answer_rows;
+  guint               n_folded;
+  guint               fold_source;
   /* PnlSessionArea -> itself: folded areas, and areas with a match. */
   GHashTable         *collapsed;
   GHashTable         *matching;
@@ -76,6 +80,18 @@ typedef struct
   gboolean    matched;
 } MatchKey;
 
+/* An answer's row, as update_matching() walks them: no list model
+ * lookups, reference counts or type checks per answer and keystroke. */
+typedef struct
+{
+  PnlAnswer      *answer;
+  PnlSessionArea *area;
+  MatchKey       *key;
+  /* 1 << kind, 1 << level */
+  guint           kind_bit;
+  guint           level_bit;
+} AnswerRow;
+
 static void
 match_key_free (gpointer data)
 {
@@ -94,29 +110,26 @@ get_match_key (PnlAnswer *answer)
   if (key == NULL)
     {
       key = g_new0 (MatchKey, 1);
-      key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
       g_object_set_qdata_full (G_OBJECT (answer), prompt_key_quark, key, match_key_free);
     }
 
   return key;
 }
 
+/* Whether the search text is in the prompt or the notes. */
 static gboolean
-answer_matches (PnlNavigator *self,
-                PnlAnswer    *answer)
+text_matches (PnlNavigator *self,
+              PnlAnswer    *answer,
+              MatchKey     *key)
 {
-  PnlQuestion *question = pnl_answer_get_question (answer);
-  MatchKey *key;
   const char *notes;
-
-  if (!(self->kinds & (1u << pnl_question_get_kind (question))) ||
-      !(self->levels & (1u << pnl_question_get_level (question))))
-    return FALSE;
 
   if (self->search == NULL)
     return TRUE;
 
-  key = get_match_key (answer);
+  /* Folded the first time a search needs it. */
+  if (key->prompt == NULL)
+    key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
   if (strstr (key->prompt, self->search) != NULL)
     return TRUE;
 
@@ -133,6 +146,19 @@ answer_matches (PnlNavigator *self,
     }
 
   return strstr (key->notes, self->search) != NULL;
+}
+
+static gboolean
+answer_matches (PnlNavigator *self,
+                PnlAnswer    *answer)
+{
+  PnlQuestion *question = pnl_answer_get_question (answer);
+
+  if (!(self->kinds & (1u << pnl_question_get_kind (question))) ||
+      !(self->levels & (1u << pnl_question_get_level (question))))
+    return FALSE;
+
+  return text_matches (self, answer, get_match_key (answer));
 }
 
 static gboolean
@@ -168,30 +194,54 @@ row_filter_func (gpointer item,
          !g_hash_table_contains (self->collapsed, area_of (self, item));
 }
 
-/* One pass over every answer: which areas have a match. */
+/* Folds the prompts ahead of the first search, a thousand at a time
+ * while the main loop is idle, so that the first keystroke does not. */
+static gboolean
+fold_prompts_cb (gpointer data)
+{
+  PnlNavigator *self = data;
+  guint end;
+
+  if (self->answer_rows == NULL)
+    {
+      self->fold_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  end = MIN (self->n_folded + 1000, self->answer_rows->len);
+  for (; self->n_folded < end; self->n_folded++)
+    {
+      AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, self->n_folded);
+
+      if (row->key->prompt == NULL)
+        row->key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (row->answer)), -1);
+    }
+
+  if (self->n_folded < self->answer_rows->len)
+    return G_SOURCE_CONTINUE;
+
+  self->fold_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* One pass over every answer: which match, and which areas have a match. */
 static void
 update_matching (PnlNavigator *self)
 {
-  guint n;
-
   g_hash_table_remove_all (self->matching);
 
   if (self->rows == NULL || !is_filtering (self))
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->answer_rows->len; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, i);
 
-      if (PNL_IS_ANSWER (item))
-        {
-          MatchKey *key = get_match_key (PNL_ANSWER (item));
-
-          key->matched = answer_matches (self, PNL_ANSWER (item));
-          if (key->matched)
-            g_hash_table_add (self->matching, area_of (self, PNL_ANSWER (item)));
-        }
+      row->key->matched = (self->kinds & row->kind_bit) != 0 &&
+                          (self->levels & row->level_bit) != 0 &&
+                          text_matches (self, row->answer, row->key);
+      if (row->key->matched)
+        g_hash_table_add (self->matching, row->area);
     }
 }
 
@@ -452,6 +502,7 @@ rebuild_rows (PnlNavigator *self)
 {
   GListModel *areas = pnl_session_get_areas (self->session);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) answer_rows = g_array_new (FALSE, FALSE, sizeof (AnswerRow));
   guint n_areas = g_list_model_get_n_items (areas);
 
   for (guint i = 0; i < n_areas; i++)
@@ -462,11 +513,26 @@ rebuild_rows (PnlNavigator *self)
 
       g_ptr_array_add (items, area);
       for (guint j = 0; j < n; j++)
-        g_ptr_array_add (items, g_list_model_get_item (answers, j));
+        {
+          PnlAnswer *answer = g_list_model_get_item (answers, j);
+          PnlQuestion *question = pnl_answer_get_question (answer);
+          AnswerRow row = { answer, area, get_match_key (answer),
+                            1u << pnl_question_get_kind (question),
+                            1u << pnl_question_get_level (question) };
+
+          g_ptr_array_add (items, answer);
+          g_array_append_val (answer_rows, row);
+        }
     }
 
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+  /* The rows hold the answers and areas these point to. */
+  g_clear_pointer (&self->answer_rows, g_array_unref);
+  self->answer_rows = g_steal_pointer (&answer_rows);
+  self->n_folded = 0;
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add_full (G_PRIORITY_LOW, fold_prompts_cb, self, NULL);
   update_matching (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty_state (self);
@@ -519,6 +585,7 @@ pnl_navigator_set_session (PnlNavigator *self,
       g_clear_object (&self->selection);
       g_clear_object (&self->shown);
       g_clear_object (&self->rows);
+      g_clear_pointer (&self->answer_rows, g_array_unref);
       g_hash_table_remove_all (self->collapsed);
       g_hash_table_remove_all (self->matching);
       g_hash_table_remove_all (self->area_rows);
@@ -656,6 +723,7 @@ pnl_navigator_dispose (GObject *object)
   GtkWidget *child;
 
   pnl_navigator_set_session (self, NULL);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PNL_TYPE_NAVIGATOR);
   /* The template's root has no name to be cleared by; unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
