@@ -332,6 +332,46 @@ test_shipped_bank (void)
     g_assert_cmpuint (per_level[i], >=, 10);
 }
 
+/* Inputs the fuzzer (tests/fuzz) found to break the reader: each must
+ * now give a clean error that names the file, in UTF-8, at the line
+ * where the problem is. */
+typedef struct
+{
+  const char   *file;
+  PnlBankError  code;
+  int           line;
+} FuzzFind;
+
+static const FuzzFind fuzz_finds[] = {
+  /* A lone surrogate escape in text that a syntax error quotes: the
+   * message was not UTF-8. */
+  { "surrogate-in-syntax-error.json", PNL_BANK_ERROR_SYNTAX, 5 },
+  /* json-glib decodes a lone surrogate to bytes that are not UTF-8 and
+   * reports no error: the bank loaded with such a title, or key. */
+  { "surrogate-in-value.json", PNL_BANK_ERROR_SYNTAX, 5 },
+  { "surrogate-in-key.json", PNL_BANK_ERROR_SYNTAX, 7 },
+  /* Two documents one after the other: json-glib kept the second (and
+   * leaked the first); the bank read was the second. */
+  { "two-documents.json", PNL_BANK_ERROR_SYNTAX, 24 },
+};
+
+static void
+test_fuzz_find (gconstpointer data)
+{
+  const FuzzFind *find = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "bank", find->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *prefix = g_strdup_printf ("%s:%d:", path, find->line);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlBank) bank = pnl_bank_new_from_file (file, &error);
+
+  g_assert_null (bank);
+  g_assert_error (error, PNL_BANK_ERROR, find->code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (!g_str_has_prefix (error->message, prefix))
+    g_error ("“%s” does not start with “%s”", error->message, prefix);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +390,12 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/core/bank/broken/%s", broken[i].name);
       g_test_add_data_func (path, &broken[i], test_broken);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fuzz_finds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/bank/fuzz/%s", fuzz_finds[i].file);
+      g_test_add_data_func (path, &fuzz_finds[i], test_fuzz_find);
     }
 
   return g_test_run ();

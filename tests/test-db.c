@@ -206,7 +206,6 @@ test_open_creates_private_file (Fixture       *f,
   g_autoptr(PnlDb) db = NULL;
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-  g_autofree char *parent = g_path_get_dirname (f->dir);
 
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
 

@@ -445,7 +445,6 @@ static void
 test_bundle (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *other = replace_once (f->golden, UUID, OTHER_UUID);
   g_autofree char *bad = replace_once (other, "\"score\": 3", "\"score\": 8");
   g_autofree char *good_bundle = NULL;

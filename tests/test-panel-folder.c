@@ -365,7 +365,7 @@ test_panel (void)
   g_autofree char *path0 = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tampered = NULL;
-  g_autofree char *uuids[3] = { NULL, };
+  g_auto(GStrv) uuids = g_new0 (char *, 4);
   g_autoptr(GError) error = NULL;
   const char *names[] = { "priya", "tomas", "zoe" };
   const char *candidates[] = { "Ana Lima", "Bo Chen", "Chidi Okafor" };

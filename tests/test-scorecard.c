@@ -601,6 +601,74 @@ test_read_file_missing (void)
   g_assert_true (g_str_has_prefix (error->message, path));
 }
 
+/* Inputs the fuzzer (tests/fuzz) found to break the reader or the
+ * writer.  Each either reads, and writes out to text that holds
+ * @written and reads back to the very same text; or gives a clean error
+ * that names the file, in UTF-8, at @line. */
+typedef struct
+{
+  const char        *file;
+  const char        *written;
+  PnlScorecardError  code;
+  int                line;
+} FuzzFind;
+
+static const FuzzFind fuzz_finds[] = {
+  /* A year before 1000 was written with fewer than four digits, which
+   * is not ISO 8601: the scorecard could not be read back. */
+  { "year-before-1000.json", "\"started_at\": \"0276-11-24T15:30:00Z\"", 0, 0 },
+};
+
+static char *
+write_cards (GPtrArray *cards)
+{
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (cards->len == 1)
+    text = pnl_scorecard_to_string (g_ptr_array_index (cards, 0), &error);
+  else
+    text = pnl_scorecard_write_many (cards, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+static void
+test_fuzz_find (gconstpointer data)
+{
+  const FuzzFind *find = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "scorecard", find->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = pnl_scorecard_read_file (file, NULL, &error);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  if (find->written == NULL)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s:%d:", path, find->line);
+
+      g_assert_null (cards);
+      g_assert_error (error, PNL_SCORECARD_ERROR, find->code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("“%s” does not start with “%s”", error->message, prefix);
+      return;
+    }
+
+  g_assert_no_error (error);
+  text = write_cards (cards);
+  if (strstr (text, find->written) == NULL)
+    g_error ("“%s” is not in:\n%s", find->written, text);
+
+  again = read_text (text, "again.json", &error);
+  g_assert_no_error (error);
+  text_again = write_cards (again);
+  g_assert_cmpstr (text, ==, text_again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +687,12 @@ main (int   argc,
   g_test_add_func ("/core/scorecard/bundle-broken", test_bundle_broken);
   g_test_add_func ("/core/scorecard/unknown-keys", test_unknown_keys);
   g_test_add_func ("/core/scorecard/missing-file", test_read_file_missing);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fuzz_finds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/scorecard/fuzz/%s", fuzz_finds[i].file);
+      g_test_add_data_func (path, &fuzz_finds[i], test_fuzz_find);
+    }
 
   return g_test_run ();
 }

@@ -1650,6 +1650,16 @@ test_many_interviews (void)
 /* Preferences and About ------------------------------------------------ */
 
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 scenario_preferences (PnlApplication *app,
                       PnlWindow      *window,
                       gpointer        data)
@@ -1668,7 +1678,7 @@ scenario_preferences (PnlApplication *app,
   row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Your Name");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Margaret");
-  g_assert_cmpstr (g_settings_get_string (settings, "interviewer-name"), ==, "Margaret");
+  assert_setting (settings, "interviewer-name", "Margaret");
 
   /* The bank for new interviews: the only one there is. */
   bank_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW,
@@ -1677,7 +1687,7 @@ scenario_preferences (PnlApplication *app,
   g_settings_set_string (settings, "default-bank", "");
   adw_combo_row_set_selected (bank_row, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_selected (bank_row, 0);
-  g_assert_cmpstr (g_settings_get_string (settings, "default-bank"), ==, "backend-developer");
+  assert_setting (settings, "default-bank", "backend-developer");
 
   /* Reopening the last interview, switched off. */
   g_assert_true (g_settings_get_boolean (settings, "restore-last-interview"));
@@ -1700,7 +1710,7 @@ scenario_preferences (PnlApplication *app,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Folder"))),
                    ==, g_get_user_cache_dir ());
   g_signal_emit_by_name (row, "clicked");
-  g_assert_cmpstr (g_settings_get_string (settings, "panel-folder"), ==, "");
+  assert_setting (settings, "panel-folder", "");
   g_assert_false (gtk_widget_get_visible (row));
 
   gtk_window_destroy (preferences);

@@ -414,7 +414,6 @@ test_close_flushes (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) values = NULL;
   g_autoptr(PnlDb) db = NULL;
   guint n = 1000;
 
@@ -455,7 +454,6 @@ static void
 test_dispose_closes (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) values = NULL;
 
   for (guint i = 0; i < 200; i++)

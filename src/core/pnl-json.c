@@ -24,6 +24,10 @@ struct _PnlJsonDoc
   GArray     *stack;
   GHashTable *containers;
   GHashTable *members;
+  /* json-glib reads "{…} {…}" as two documents and keeps the last;
+   * where the second one starts, line 0 when there is none. */
+  PnlJsonPosition second_root;
+  guint           n_roots;
 };
 
 /* Positions ------------------------------------------------------------ */
@@ -44,6 +48,9 @@ on_container_start (JsonParser *parser,
                     PnlJsonDoc *doc)
 {
   PnlJsonPosition pos = current_position (parser);
+
+  if (doc->stack->len == 0 && doc->n_roots++ == 1)
+    doc->second_root = pos;
 
   g_array_append_val (doc->stack, pos);
 }
@@ -81,13 +88,95 @@ static char *
 rename_syntax_error (const char *name,
                      const char *message)
 {
+  g_autofree char *renamed = NULL;
+
   /* json-glib says "<data>:LINE:COL: Parse error: ..." for in-memory data;
    * say the file's own name instead. */
   if (g_str_has_prefix (message, "<data>:"))
-    return g_strconcat (name, message + strlen ("<data>"), NULL);
+    renamed = g_strconcat (name, message + strlen ("<data>"), NULL);
+  else
+    /* Translators: a file, then what is wrong with it */
+    renamed = g_strdup_printf (_("%s: %s"), name, message);
 
-  /* Translators: a file, then what is wrong with it */
-  return g_strdup_printf (_("%s: %s"), name, message);
+  /* The message quotes the text it choked on, which need not be UTF-8
+   * once json-glib has decoded a lone surrogate ("\ud800") in it. */
+  return g_utf8_make_valid (renamed, -1);
+}
+
+/* json-glib decodes a lone surrogate escape ("\ud800" with no low half
+ * after it) to bytes that are not UTF-8, in a value or in a member name.
+ * Every text a reader takes from the document must be UTF-8 (labels,
+ * SQLite, exports all rely on it), so refuse the document here.  The walk
+ * keeps its own stack: a deeply nested document must not exhaust ours. */
+static gboolean
+check_text (PnlJsonDoc  *doc,
+            JsonNode    *root,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  const char *message = _("a \\u escape there is not a character (a lone surrogate, "
+                          "\\uD800 to \\uDFFF)");
+
+  if (root != NULL)
+    g_ptr_array_add (pending, root);
+
+  while (pending->len > 0)
+    {
+      JsonNode *node = g_ptr_array_steal_index_fast (pending, pending->len - 1);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *object = json_node_get_object (node);
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *value;
+
+          json_object_iter_init (&iter, object);
+          while (json_object_iter_next (&iter, &member, &value))
+            {
+              if (!g_utf8_validate (member, -1, NULL) ||
+                  (JSON_NODE_HOLDS_VALUE (value) &&
+                   json_node_get_value_type (value) == G_TYPE_STRING &&
+                   !g_utf8_validate (json_node_get_string (value), -1, NULL)))
+                return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                  pnl_json_doc_find_member (doc, object, member),
+                                                  message);
+
+              if (JSON_NODE_HOLDS_OBJECT (value) || JSON_NODE_HOLDS_ARRAY (value))
+                g_ptr_array_add (pending, value);
+            }
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_VALUE (element) &&
+                  json_node_get_value_type (element) == G_TYPE_STRING &&
+                  !g_utf8_validate (json_node_get_string (element), -1, NULL))
+                return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                  pnl_json_doc_find_container (doc, array),
+                                                  message);
+
+              if (JSON_NODE_HOLDS_OBJECT (element) || JSON_NODE_HOLDS_ARRAY (element))
+                g_ptr_array_add (pending, element);
+            }
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) &&
+               json_node_get_value_type (node) == G_TYPE_STRING &&
+               !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          PnlJsonPosition none = { 0, 0 };
+
+          return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                            none, message);
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -142,6 +231,17 @@ pnl_json_doc_new (GBytes      *bytes,
     }
 
   g_signal_handlers_disconnect_by_data (doc->parser, doc);
+
+  if (doc->n_roots > 1)
+    {
+      pnl_json_doc_fail_literal (doc, error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                 doc->second_root,
+                                 _("the text goes on after the end of the document"));
+      return NULL;
+    }
+
+  if (!check_text (doc, json_parser_get_root (doc->parser), error))
+    return NULL;
 
   return g_steal_pointer (&doc);
 }

@@ -221,7 +221,9 @@ add_time (JsonBuilder *builder,
   else
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-      g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+      /* %C%y, not %Y: ISO 8601 wants four digits for a year before 1000
+       * too, and the reader wants ISO 8601. */
+      g_autofree char *text = g_date_time_format (utc, "%C%y-%m-%dT%H:%M:%SZ");
 
       json_builder_add_string_value (builder, text);
     }

@@ -597,8 +597,14 @@ setup_shortcuts (PnlSessionView *self)
       shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
                                    gtk_named_action_new (shortcuts[i].action));
       if (shortcuts[i].target != NULL)
-        gtk_shortcut_set_arguments (shortcut,
-                                    g_variant_parse (NULL, shortcuts[i].target, NULL, NULL, NULL));
+        {
+          /* g_variant_parse() gives a full reference, not a floating one:
+           * the shortcut takes its own. */
+          g_autoptr(GVariant) arguments = g_variant_parse (NULL, shortcuts[i].target,
+                                                           NULL, NULL, NULL);
+
+          gtk_shortcut_set_arguments (shortcut, arguments);
+        }
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->shortcuts), shortcut);
     }
 
@@ -781,7 +787,6 @@ pnl_session_view_new (PnlSession *session,
 {
   PnlSessionView *self;
   PnlInterview *interview;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (PNL_IS_SESSION (session), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
