@@ -1182,7 +1182,11 @@ test_forget_candidate (Fixture       *f,
   candidates = pnl_store_list_candidates (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
-  g_assert_nonnull (find_interview (f, pnl_interview_get_uuid (other)));
+  {
+    g_autoptr(PnlInterview) kept = find_interview (f, pnl_interview_get_uuid (other));
+
+    g_assert_cmpstr (pnl_interview_get_candidate_name (kept), ==, "Ada Keeper");
+  }
 
   /* Importing the scorecard again does nothing. */
   cards = g_ptr_array_new_with_free_func (g_object_unref);
