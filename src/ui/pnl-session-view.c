@@ -35,6 +35,10 @@ struct _PnlSessionView
   GSettings          *settings;
   PnlAnswer          *before_summary;
   GtkEventController *shortcuts;
+  /* The question to reopen at: written to the settings when the view
+   * goes, not at every move.  With the keyfile backend (a Flatpak's)
+   * each write is a file replaced, with an fsync, on the main thread. */
+  char               *last_question;
   int                 drag_start_width;
   double              drag_start_x;
 
@@ -168,8 +172,8 @@ on_current_changed (PnlSessionView *self)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "question");
       gtk_toggle_button_set_active (self->summary_button, FALSE);
-      g_settings_set_string (self->settings, "last-question",
-                             pnl_question_get_id (pnl_answer_get_question (current)));
+      g_free (self->last_question);
+      self->last_question = g_strdup (pnl_question_get_id (pnl_answer_get_question (current)));
     }
 
   pnl_session_view_actions_update (self);
@@ -628,6 +632,9 @@ pnl_session_view_dispose (GObject *object)
   g_clear_object (&self->before_summary);
   g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
+  if (self->settings != NULL && self->last_question != NULL)
+    g_settings_set_string (self->settings, "last-question", self->last_question);
+  g_clear_pointer (&self->last_question, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pnl_session_view_parent_class)->dispose (object);
