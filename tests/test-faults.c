@@ -423,7 +423,10 @@ test_typing_through (Fixture       *f,
       type (f, " ");
       type (f, more->str + more->len - (i < 10 ? 1 : 2));
       pnl_session_save_now (f->session);
-      g_assert_cmpuint (pnl_store_get_n_pending (f->store), <=, 3);
+      /* Two answers and the interview at most: each waiting
+       * once, and perhaps once more in the batch the writer is trying
+       * right now (a busy machine catches it there). */
+      g_assert_cmpuint (pnl_store_get_n_pending (f->store), <=, 2 * 3);
       run_for (20);
     }
 

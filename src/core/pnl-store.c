@@ -1717,15 +1717,63 @@ PnlStore *
 pnl_store_new (const char  *path,
                GError     **error)
 {
+  return pnl_store_new_full (path, PNL_STORE_OPEN_NONE, error);
+}
+
+/**
+ * pnl_store_check_file:
+ * @path: the database file
+ * @error: a location for a #GError
+ *
+ * Reads the file through as pnl_store_new() does before using it, on a
+ * connection of its own: an app can run it on a thread while it starts,
+ * then open with %PNL_STORE_OPEN_CHECKED.  A missing file is made, as
+ * pnl_store_new() would.
+ *
+ * Returns: %TRUE when the file is sound
+ */
+gboolean
+pnl_store_check_file (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(PnlDb) db = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE | PNL_DB_OPEN_CHECK, error);
+
+  return db != NULL;
+}
+
+/**
+ * pnl_store_new_full:
+ * @path: the database file
+ * @flags: %PNL_STORE_OPEN_CHECKED when pnl_store_check_file() has just
+ *   passed on @path, so that it is not read through twice
+ * @error: a location for a #GError
+ *
+ * See pnl_store_new().
+ *
+ * Returns: (transfer full): a new #PnlStore, or %NULL with @error set
+ */
+PnlStore *
+pnl_store_new_full (const char         *path,
+                    PnlStoreOpenFlags   flags,
+                    GError            **error)
+{
   g_autoptr(PnlStore) self = NULL;
+  PnlDbOpenFlags db_flags = PNL_DB_OPEN_READ_WRITE;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if ((flags & PNL_STORE_OPEN_CHECKED) == 0)
+    db_flags |= PNL_DB_OPEN_CHECK;
 
   self = g_object_new (PNL_TYPE_STORE,
                        "path", path,
                        NULL);
 
-  if (!(self->db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE | PNL_DB_OPEN_CHECK, error)) ||
+  if (!(self->db = pnl_db_open (path, db_flags, error)) ||
       !pnl_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error))
     return NULL;
 
@@ -1769,6 +1817,15 @@ pnl_store_new_or_set_aside (const char  *path,
                             char       **set_aside_path,
                             GError     **error)
 {
+  return pnl_store_new_or_set_aside_full (path, PNL_STORE_OPEN_NONE, set_aside_path, error);
+}
+
+PnlStore *
+pnl_store_new_or_set_aside_full (const char         *path,
+                                 PnlStoreOpenFlags   flags,
+                                 char              **set_aside_path,
+                                 GError            **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) aside_error = NULL;
   g_autofree char *kept = NULL;
@@ -1779,7 +1836,7 @@ pnl_store_new_or_set_aside (const char  *path,
   if (set_aside_path != NULL)
     *set_aside_path = NULL;
 
-  if ((self = pnl_store_new (path, &local_error)))
+  if ((self = pnl_store_new_full (path, flags, &local_error)))
     return self;
 
   if (!pnl_db_error_is_damage (local_error))

@@ -25,6 +25,13 @@ typedef enum
 
 #define PNL_STORE_SCHEMA_VERSION 4
 
+typedef enum
+{
+  PNL_STORE_OPEN_NONE    = 0,
+  /* pnl_store_check_file() has just passed on the file. */
+  PNL_STORE_OPEN_CHECKED = 1 << 0,
+} PnlStoreOpenFlags;
+
 /* One skill area of one interview, summed up: the scored answers (a score
  * above 0) and their total. */
 typedef struct
@@ -60,6 +67,11 @@ G_DECLARE_FINAL_TYPE (PnlStore, pnl_store, PNL, STORE, GObject)
 
 /* $XDG_DATA_HOME/panelist/panelist.db */
 char         *pnl_store_get_default_path     (void);
+gboolean      pnl_store_check_file           (const char    *path,
+                                              GError       **error);
+PnlStore     *pnl_store_new_full             (const char    *path,
+                                              PnlStoreOpenFlags flags,
+                                              GError       **error);
 /* Creates the folder (0700) and the file (0600) when missing, migrates
  * the schema, and starts the writer thread.  A database newer than this
  * build is refused untouched. */
@@ -159,5 +171,10 @@ gboolean      pnl_store_forget_candidate     (PnlStore      *self,
                                               gint64         candidate_id,
                                               GStrv         *uuids,
                                               GError       **error);
+
+PnlStore     *pnl_store_new_or_set_aside_full (const char       *path,
+                                               PnlStoreOpenFlags flags,
+                                               char            **set_aside_path,
+                                               GError          **error);
 
 G_END_DECLS

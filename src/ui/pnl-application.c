@@ -52,6 +52,8 @@ struct _PnlApplication
   /* Publishes not finished yet; each holds the application. */
   guint           n_publishing;
   gboolean        retention_checked;
+  /* Reads the database through at start, see ensure_store() */
+  GThread        *check_thread;
   /* Set once a window is up: from then on the setting is followed. */
   guint           panel_folder_followed : 1;
   /* The person chose to quit although changes could not be saved. */
@@ -134,16 +136,32 @@ ensure_store (PnlApplication *self,
               gboolean        set_aside_damaged)
 {
   const char *path = pnl_application_get_database_path (self);
+  PnlStoreOpenFlags flags = PNL_STORE_OPEN_NONE;
 
   if (self->store != NULL || self->store_error != NULL)
     return self->store != NULL;
 
+  /* The file was read through while GTK started; when it is sound, it
+   * need not be read twice.  When not, the open finds out again and
+   * keeps it aside. */
+  if (self->check_thread != NULL &&
+      GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->check_thread))))
+    flags |= PNL_STORE_OPEN_CHECKED;
+
   if (set_aside_damaged)
-    self->store = pnl_store_new_or_set_aside (path, &self->set_aside_path, &self->store_error);
+    self->store = pnl_store_new_or_set_aside_full (path, flags, &self->set_aside_path, &self->store_error);
   else
-    self->store = pnl_store_new (path, &self->store_error);
+    self->store = pnl_store_new_full (path, flags, &self->store_error);
 
   return self->store != NULL;
+}
+
+static gpointer
+check_thread_func (gpointer data)
+{
+  g_autofree char *path = data;
+
+  return GINT_TO_POINTER (pnl_store_check_file (path, NULL));
 }
 
 static gboolean
@@ -341,6 +359,12 @@ pnl_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
+  /* The window is coming: read the database through on a thread while
+   * GTK and the window start (a few tens of milliseconds on a big one). */
+  if (self->store == NULL && self->check_thread == NULL)
+    self->check_thread = g_thread_new ("panelist-check", check_thread_func,
+                                       g_strdup (pnl_application_get_database_path (self)));
+
   return G_APPLICATION_CLASS (pnl_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -537,6 +561,10 @@ static void
 pnl_application_finalize (GObject *object)
 {
   PnlApplication *self = (PnlApplication *)object;
+
+  /* Started, and the window never came (another instance took over). */
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_error (&self->store_error);
