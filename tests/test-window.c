@@ -405,7 +405,7 @@ test_templates (void)
   gtk_window_destroy (dialog);
 
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, "/io/github/panelist/Panelist/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/io/github/panelist/Panelist/ui/pnl-shortcuts-window.ui", &error);
   g_assert_no_error (error);
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   gtk_builder_add_from_resource (builder, "/io/github/panelist/Panelist/gtk/menus.ui", &error);
@@ -1463,7 +1463,7 @@ test_export_independent (void)
 static void
 test_shortcuts_listed (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/panelist/Panelist/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/panelist/Panelist/ui/pnl-shortcuts-window.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   GtkWidget *view = g_object_ref_sink (g_object_new (PNL_TYPE_SESSION_VIEW, NULL));
   GListModel *shortcuts = G_LIST_MODEL (pnl_session_view_get_shortcuts (PNL_SESSION_VIEW (view)));
@@ -1578,6 +1578,33 @@ test_sidebar_width (void)
   /* Without "reopen the last interview", the start page comes first. */
   g_settings_set_boolean (settings, "restore-last-interview", FALSE);
   run_app (scenario_not_reopened, NULL);
+}
+
+/* The shortcuts window, built when first asked for. */
+static void
+scenario_shortcuts_window (PnlApplication *app,
+                           PnlWindow      *window,
+                           gpointer        data)
+{
+  GtkWindow *overlay;
+
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  press (window, "key", "ctrl+question");
+  wait_until ((overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 GTK_SHORTCUTS_WINDOW (overlay));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+
+  /* From the menu's action, the same window again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_until (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == overlay);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  reset_settings ();
+  run_app (scenario_shortcuts_window, NULL);
 }
 
 /* Start page ----------------------------------------------------------- */
@@ -2442,6 +2469,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/sidebar-width", test_sidebar_width);
   g_test_add_func ("/ui/window/many-interviews", test_many_interviews);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);

@@ -483,6 +483,28 @@ on_view_changed (PnlWindow    *self,
 }
 
 static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PnlWindow *self = PNL_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  /* Built the first time, not with the window: it costs a start-up
+   * about 20 ms. */
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/panelist/Panelist/ui/pnl-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (self));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
 view_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -753,6 +775,9 @@ pnl_window_class_init (PnlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.panel-folder", NULL, panel_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
