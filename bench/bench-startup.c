@@ -31,7 +31,8 @@
 
 /* The child ------------------------------------------------------------ */
 
-static void
+/* Out at once: quitting would add the app's shutdown to the figure. */
+G_NORETURN static void
 on_after_paint (GdkFrameClock *clock,
                 GApplication  *app)
 {

@@ -297,7 +297,8 @@ fault_open (sqlite3_vfs  *vfs,
   int rc;
 
   memset (self, 0, sizeof *self);
-  self->real = (sqlite3_file *) ((char *) file + FAULT_FILE_SIZE);
+  /* FAULT_FILE_SIZE is a multiple of 8: the real file is aligned. */
+  self->real = (sqlite3_file *) (gpointer) ((char *) file + FAULT_FILE_SIZE);
   self->may_fail = (flags & (SQLITE_OPEN_MAIN_DB |
                              SQLITE_OPEN_MAIN_JOURNAL |
                              SQLITE_OPEN_WAL)) != 0;
