@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -42,141 +44,13 @@
 #define N_INTERVIEWS   (N_CANDIDATES * N_INTERVIEWERS)
 #define N_ANSWERS      60
 #define N_AREAS        10
-#define ROLE           "Backend developer"
+#define ROLE           BENCH_ROLE
 
-static const char scale[] =
-  "[{\"value\":1,\"label\":\"Strong no\",\"meaning\":\"Far below\"},"
-  "{\"value\":2,\"label\":\"No\",\"meaning\":\"Below\"},"
-  "{\"value\":3,\"label\":\"Yes\",\"meaning\":\"At the bar\"},"
-  "{\"value\":4,\"label\":\"Strong yes\",\"meaning\":\"Above\"}]";
 
-static void
-exec (PnlDb      *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
 
-  if (!pnl_db_exec (db, sql, &error))
-    g_error ("%s: %s", sql, error->message);
-}
-
-static PnlDbStatement *
-prepare (PnlDb      *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  PnlDbStatement *stmt = pnl_db_prepare (db, sql, &error);
-
-  if (stmt == NULL)
-    g_error ("%s: %s", sql, error->message);
-
-  return stmt;
-}
-
-static void
-step_done (PnlDbStatement *stmt)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pnl_db_statement_step (stmt, &error) != PNL_DB_STEP_DONE)
-    g_error ("insert: %s", error ? error->message : "a row");
-  pnl_db_statement_reset (stmt);
-}
 
 /* The schema the store makes (its triggers fill area_scores), filled in
  * one transaction. */
-static void
-fill (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PnlStore) store = pnl_store_new (path, &error);
-  g_autoptr(PnlDb) db = NULL;
-  g_autoptr(PnlDbStatement) candidate = NULL;
-  g_autoptr(PnlDbStatement) interview = NULL;
-  g_autoptr(PnlDbStatement) answer = NULL;
-  GRand *rand = g_rand_new_with_seed (11);
-  gint64 interview_id = 0;
-
-  g_assert_no_error (error);
-  g_assert_true (pnl_store_close (store, &error));
-
-  db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
-  g_assert_no_error (error);
-
-  exec (db, "BEGIN");
-  candidate = prepare (db, "INSERT INTO candidates (id, name, role, reference, created_at)"
-                           " VALUES (?1, ?2, '" ROLE "', ?3, 1767225600)");
-  interview = prepare (db, "INSERT INTO interviews (id, uuid, revision, candidate_id, role, round,"
-                           " interviewer, bank_id, bank_revision, scale, state, recommendation,"
-                           " summary, started_at, ended_at, updated_at)"
-                           " VALUES (?1, ?2, 3, ?3, '" ROLE "', 'Technical', ?4, 'bench', 1, ?5,"
-                           " 'submitted', 'yes', 'Would hire; strong on the basics.',"
-                           " 1767225600, 1767229200, 1767229200)");
-  answer = prepare (db, "INSERT INTO answers (interview_id, position, question_id, area_id,"
-                        " area_title, kind, level, prompt, question, asked, score, notes,"
-                        " flags, seconds, custom)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, 'technical', 'experienced', ?6, ?7, 1, ?8,"
-                        " ?9, 0, 240, 0)");
-
-  for (guint c = 0; c < N_CANDIDATES; c++)
-    {
-      g_autofree char *name = g_strdup_printf ("Candidate %04u", c);
-      g_autofree char *reference = g_strdup_printf ("ATS-%05u", c);
-
-      pnl_db_statement_bind_int (candidate, 1, c + 1);
-      pnl_db_statement_bind_text (candidate, 2, name);
-      pnl_db_statement_bind_text (candidate, 3, reference);
-      step_done (candidate);
-
-      for (guint i = 0; i < N_INTERVIEWERS; i++)
-        {
-          g_autofree char *uuid = g_uuid_string_random ();
-          g_autofree char *interviewer = g_strdup_printf ("Interviewer %u", i);
-
-          interview_id++;
-          pnl_db_statement_bind_int (interview, 1, interview_id);
-          pnl_db_statement_bind_text (interview, 2, uuid);
-          pnl_db_statement_bind_int (interview, 3, c + 1);
-          pnl_db_statement_bind_text (interview, 4, interviewer);
-          pnl_db_statement_bind_text (interview, 5, scale);
-          step_done (interview);
-
-          for (guint a = 0; a < N_ANSWERS; a++)
-            {
-              g_autofree char *question_id = g_strdup_printf ("q-%u", a);
-              g_autofree char *area_id = g_strdup_printf ("area-%u", a % N_AREAS);
-              g_autofree char *area_title = g_strdup_printf ("Area %u", a % N_AREAS);
-              g_autofree char *prompt = g_strdup_printf ("Question %u: how does the cache behave when"
-                                                         " the queue backs up under load?", a);
-              g_autofree char *question = NULL;
-
-              question = g_strdup_printf ("{\"id\":\"%s\",\"area\":\"%s\",\"kind\":\"technical\","
-                                          "\"level\":\"experienced\",\"prompt\":\"%s\","
-                                          "\"assesses\":\"Depth of understanding.\","
-                                          "\"look_fors\":[\"Names the trade-off\",\"Gives an example\"],"
-                                          "\"red_flags\":[\"Hand-waves\"],\"follow_ups\":[\"And then?\"],"
-                                          "\"minutes\":5,\"anchors\":{\"1\":\"Lost\",\"4\":\"Teaches it\"}}",
-                                          question_id, area_id, prompt);
-
-              pnl_db_statement_bind_int (answer, 1, interview_id);
-              pnl_db_statement_bind_int (answer, 2, a);
-              pnl_db_statement_bind_text (answer, 3, question_id);
-              pnl_db_statement_bind_text (answer, 4, area_id);
-              pnl_db_statement_bind_text (answer, 5, area_title);
-              pnl_db_statement_bind_text (answer, 6, prompt);
-              pnl_db_statement_bind_text (answer, 7, question);
-              pnl_db_statement_bind_int (answer, 8, g_rand_int_range (rand, 1, 5));
-              pnl_db_statement_bind_text (answer, 9, "Walked through it clearly; missed one edge case "
-                                                     "when the replica lags, got there with a hint.");
-              step_done (answer);
-            }
-        }
-    }
-
-  exec (db, "COMMIT");
-  exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
-  g_rand_free (rand);
-}
 
 static double
 ms_since (gint64 start)
@@ -337,24 +211,6 @@ import (const char *path,
   return ms;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
-
-  while (children != NULL)
-    {
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
 
 int
 main (int   argc,
@@ -380,7 +236,7 @@ main (int   argc,
   g_assert_cmpint (g_mkdir (floor_dir, 0700), ==, 0);
 
   start = g_get_monotonic_time ();
-  fill (source);
+  bench_fill_role (source, N_CANDIDATES, N_INTERVIEWERS, N_ANSWERS, N_AREAS);
   g_print ("# filled %u candidates × %u interviewers × %u answers in %.1f s\n",
            N_CANDIDATES, N_INTERVIEWERS, N_ANSWERS, ms_since (start) / 1000);
 
@@ -408,7 +264,7 @@ main (int   argc,
            N_INTERVIEWS, N_ANSWERS, import_ms, parse_ms, json_ms, csv_ms, write_ms);
 
   top = g_file_new_for_path (dir);
-  remove_tree (top);
+  bench_remove_tree (top);
 
   return 0;
 }

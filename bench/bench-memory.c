@@ -20,6 +20,9 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+#include "bench-window.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -34,11 +37,6 @@
 #define N_QUESTIONS 10000
 #define N_RUNS      3
 #define SETTLE_MS   500
-
-static const char *words[] = {
-  "cache", "queue", "index", "thread", "deploy", "schema", "latency", "token",
-  "shard", "replica", "retry", "timeout", "budget", "review", "rollback", "tenant",
-};
 
 /* The child ------------------------------------------------------------ */
 
@@ -137,21 +135,6 @@ on_window_added (GtkApplication *app,
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), child);
 }
 
-static void
-bare_activate (GApplication *app)
-{
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), "Bare");
-  gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), status);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
-}
 
 static int
 run_child (const char *what,
@@ -166,7 +149,7 @@ run_child (const char *what,
       char *argv[] = { (char *) "bench-memory", NULL };
 
       app = G_APPLICATION (adw_application_new ("io.github.panelist.Bare", G_APPLICATION_NON_UNIQUE));
-      g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+      g_signal_connect (app, "activate", G_CALLBACK (bench_bare_activate), NULL);
       g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &child);
 
       return g_application_run (app, 1, argv);
@@ -190,39 +173,13 @@ run_child (const char *what,
 
 /* The parent ----------------------------------------------------------- */
 
-static GBytes *
-make_bank (void)
-{
-  GString *json = g_string_new (NULL);
-  guint n_areas = 20;
-
-  g_string_append (json, "{ \"format\": \"panelist-bank\", \"version\": 1, \"id\": \"big\", "
-                         "\"title\": \"Big\", \"role\": \"Engineer\", \"language\": \"en\", \"areas\": [");
-  for (guint i = 0; i < n_areas; i++)
-    g_string_append_printf (json, "%s{ \"id\": \"area-%u\", \"title\": \"Area %u\" }", i ? ", " : "", i, i);
-  g_string_append (json, "], \"questions\": [");
-  for (guint i = 0; i < N_QUESTIONS; i++)
-    g_string_append_printf (json,
-                            "%s{ \"id\": \"q-%u\", \"area\": \"area-%u\", \"kind\": \"technical\", "
-                            "\"level\": \"senior\", \"minutes\": 5, \"prompt\": \"Question %u: how do the %s and the %s "
-                            "behave when the %s fails under load?\", \"assesses\": \"Depth.\", "
-                            "\"look_fors\": [\"One\", \"Two\"], \"red_flags\": [\"Three\"], "
-                            "\"follow_ups\": [\"Four\"], \"anchors\": { \"1\": \"Low\", \"4\": \"High\" } }",
-                            i ? ", " : "", i, i % n_areas, i,
-                            words[i % G_N_ELEMENTS (words)],
-                            words[(i / 7) % G_N_ELEMENTS (words)],
-                            words[(i / 31) % G_N_ELEMENTS (words)]);
-  g_string_append (json, "] }");
-
-  return g_string_free_to_bytes (json);
-}
 
 /* The bank among the user's banks, and an interview of it. */
 static char *
 prepare (const char *banks,
          const char *database)
 {
-  g_autoptr(GBytes) bytes = make_bank ();
+  g_autoptr(GBytes) bytes = bench_make_bank (N_QUESTIONS);
   g_autofree char *path = g_build_filename (banks, "big.json", NULL);
   g_autoptr(PnlBank) bank = NULL;
   g_autoptr(PnlStore) store = NULL;
@@ -268,43 +225,8 @@ peak_of_child (const char *self_path,
   return g_ascii_strtoull (line + strlen ("peak "), NULL, 10) / 1024.0;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
 
-  while (children != NULL)
-    {
-      GFile *child = NULL;
 
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return values[n / 2];
-}
 
 int
 main (int   argc,
@@ -347,10 +269,10 @@ main (int   argc,
     }
 
   {
-    double b = median (bare, N_RUNS);
-    double s = median (start, N_RUNS);
-    double r = median (reopened, N_RUNS);
-    double c = median (created, N_RUNS);
+    double b = bench_median (bare, N_RUNS);
+    double s = bench_median (start, N_RUNS);
+    double r = bench_median (reopened, N_RUNS);
+    double c = bench_median (created, N_RUNS);
 
     g_print ("# Panelist on its start page: %.1f MB; the interview reopened at start,"
              " the bank library not loaded: %.1f MB\n", s, r);
@@ -362,7 +284,7 @@ main (int   argc,
   {
     g_autoptr(GFile) top = g_file_new_for_path (dir);
 
-    remove_tree (top);
+    bench_remove_tree (top);
   }
 
   return 0;

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -27,37 +29,6 @@
 #include "pnl-session-view.h"
 #include "pnl-store.h"
 
-static const char *words[] = {
-  "cache", "queue", "index", "thread", "deploy", "schema", "latency", "token",
-  "shard", "replica", "retry", "timeout", "budget", "review", "rollback", "tenant",
-};
-
-static GBytes *
-make_bank (guint n_questions)
-{
-  GString *json = g_string_new (NULL);
-  guint n_areas = 20;
-
-  g_string_append (json, "{ \"format\": \"panelist-bank\", \"version\": 1, \"id\": \"big\", "
-                         "\"title\": \"Big\", \"role\": \"Engineer\", \"language\": \"en\", \"areas\": [");
-  for (guint i = 0; i < n_areas; i++)
-    g_string_append_printf (json, "%s{ \"id\": \"area-%u\", \"title\": \"Area %u\" }", i ? ", " : "", i, i);
-  g_string_append (json, "], \"questions\": [");
-  for (guint i = 0; i < n_questions; i++)
-    g_string_append_printf (json,
-                            "%s{ \"id\": \"q-%u\", \"area\": \"area-%u\", \"kind\": \"technical\", "
-                            "\"level\": \"senior\", \"minutes\": 5, \"prompt\": \"Question %u: how do the %s and the %s "
-                            "behave when the %s fails under load?\", \"assesses\": \"Depth.\", "
-                            "\"look_fors\": [\"One\", \"Two\"], \"red_flags\": [\"Three\"], "
-                            "\"follow_ups\": [\"Four\"], \"anchors\": { \"1\": \"Low\", \"4\": \"High\" } }",
-                            i ? ", " : "", i, i % n_areas, i,
-                            words[i % G_N_ELEMENTS (words)],
-                            words[(i / 7) % G_N_ELEMENTS (words)],
-                            words[(i / 31) % G_N_ELEMENTS (words)]);
-  g_string_append (json, "] }");
-
-  return g_string_free_to_bytes (json);
-}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -160,7 +131,7 @@ on_activate (GApplication *gapp)
   g_autofree char *dir = g_dir_make_tmp ("panelist-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
-  g_autoptr(GBytes) bytes = make_bank (10000);
+  g_autoptr(GBytes) bytes = bench_make_bank (10000);
   g_autoptr(PnlBank) big = NULL;
   g_autoptr(PnlStore) store = NULL;
   g_autoptr(GError) error = NULL;

@@ -16,6 +16,9 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+#include "bench-window.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -56,21 +59,6 @@ on_window_added (GtkApplication *app,
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
 }
 
-static void
-bare_activate (GApplication *app)
-{
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), "Bare");
-  gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), status);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (window));
-}
 
 static int
 run_child (const char *what,
@@ -82,7 +70,7 @@ run_child (const char *what,
   if (g_str_equal (what, "bare"))
     {
       app = G_APPLICATION (adw_application_new ("io.github.panelist.Bare", G_APPLICATION_NON_UNIQUE));
-      g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+      g_signal_connect (app, "activate", G_CALLBACK (bench_bare_activate), NULL);
     }
   else
     {
@@ -103,40 +91,16 @@ run_child (const char *what,
 
 /* The parent ----------------------------------------------------------- */
 
-static void
-exec (PnlDb      *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pnl_db_exec (db, sql, &error))
-    g_error ("%s: %s", sql, error->message);
-}
 
 static void
 write_bank (const char *dir)
 {
-  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) json = bench_make_bank (N_QUESTIONS);
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_string_append (json, "{ \"format\": \"panelist-bank\", \"version\": 1, \"id\": \"big\", "
-                         "\"title\": \"Big\", \"role\": \"Engineer\", \"language\": \"en\", \"areas\": [");
-  for (guint i = 0; i < 20; i++)
-    g_string_append_printf (json, "%s{ \"id\": \"area-%u\", \"title\": \"Area %u\" }", i ? ", " : "", i, i);
-  g_string_append (json, "], \"questions\": [");
-  for (guint i = 0; i < N_QUESTIONS; i++)
-    g_string_append_printf (json,
-                            "%s{ \"id\": \"q-%u\", \"area\": \"area-%u\", \"kind\": \"technical\", "
-                            "\"level\": \"senior\", \"minutes\": 5, \"prompt\": \"Question %u: what "
-                            "happens to the cache when the queue backs up?\", \"assesses\": \"Depth.\", "
-                            "\"look_fors\": [\"One\", \"Two\"], \"red_flags\": [\"Three\"], "
-                            "\"follow_ups\": [\"Four\"], \"anchors\": { \"1\": \"Low\", \"4\": \"High\" } }",
-                            i ? ", " : "", i, i % 20, i);
-  g_string_append (json, "] }");
-
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (path, json->str, json->len, &error);
+  g_file_set_contents (path, g_bytes_get_data (json, NULL), g_bytes_get_size (json), &error);
   g_assert_no_error (error);
 }
 
@@ -155,13 +119,13 @@ fill (const char *path)
   db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
 
-  exec (db, "BEGIN");
+  bench_exec (db, "BEGIN");
   for (guint c = 0; c < N_INTERVIEWS / 2; c++)
     {
       g_autofree char *sql = g_strdup_printf ("INSERT INTO candidates (id, name, reference, created_at)"
                                               " VALUES (%u, 'Candidate %u', 'ATS-%u', 1767225600)",
                                               c + 1, c, c);
-      exec (db, sql);
+      bench_exec (db, sql);
     }
 
   interview = pnl_db_prepare (db, "INSERT INTO interviews (id, uuid, candidate_id, role, round, interviewer,"
@@ -195,8 +159,8 @@ fill (const char *path)
           pnl_db_statement_reset (answer);
         }
     }
-  exec (db, "COMMIT");
-  exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  bench_exec (db, "COMMIT");
+  bench_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 /* From spawning the child to its first frame, in milliseconds. */
@@ -221,43 +185,8 @@ time_child (const char *self_path,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
 
-  while (children != NULL)
-    {
-      GFile *child = NULL;
 
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return values[n / 2];
-}
 
 int
 main (int   argc,
@@ -308,8 +237,8 @@ main (int   argc,
     }
 
   {
-    double b = median (bare, N_RUNS);
-    double a = median (app, N_RUNS);
+    double b = bench_median (bare, N_RUNS);
+    double a = bench_median (app, N_RUNS);
 
     g_print ("start-up to first frame (median of %u)   Panelist %7.1f ms   bare libadwaita window %7.1f ms"
              "   ratio %.2f   goal ≤ 1.5\n", N_RUNS, a, b, a / b);
@@ -318,7 +247,7 @@ main (int   argc,
   {
     g_autoptr(GFile) top = g_file_new_for_path (dir);
 
-    remove_tree (top);
+    bench_remove_tree (top);
   }
 
   return 0;

@@ -1,0 +1,18 @@
+/* bench-window.h
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The baseline of the window benchmarks: a bare libadwaita window, a
+ * header bar and a status page.  An "activate" handler. */
+void bench_bare_activate (GApplication *app);
+
+G_END_DECLS
