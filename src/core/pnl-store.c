@@ -586,7 +586,7 @@ pnl_store_list_role_tallies (PnlStore    *self,
 /**
  * pnl_store_list_recent_interviews:
  * @self: a #PnlStore
- * @limit: how many at most
+ * @limit: how many at most (%G_MAXUINT: all)
  * @n_total: (out) (optional): how many there are in all
  * @error: a location for a #GError
  *
@@ -625,7 +625,8 @@ pnl_store_list_recent_interviews (PnlStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  pnl_db_statement_bind_int (stmt, 1, limit);
+  /* A negative limit is none, for SQLite. */
+  pnl_db_statement_bind_int (stmt, 1, limit == G_MAXUINT ? -1 : (gint64) limit);
 
   store = g_list_store_new (PNL_TYPE_INTERVIEW);
   if (!collect_rows (self, stmt, (RowFunc) interview_from_row, store, error))
@@ -689,26 +690,7 @@ GListModel *
 pnl_store_list_interviews (PnlStore  *self,
                            GError   **error)
 {
-  g_autoptr(PnlDbStatement) stmt = NULL;
-  g_autoptr(GListStore) store = NULL;
-
-  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
-
-  if (!check_open (self, error))
-    return NULL;
-
-  stmt = pnl_db_prepare_cached (self->db,
-                                INTERVIEW_SELECT
-                                " ORDER BY i.updated_at DESC, i.id DESC",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-
-  store = g_list_store_new (PNL_TYPE_INTERVIEW);
-  if (!collect_rows (self, stmt, (RowFunc) interview_from_row, store, error))
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return pnl_store_list_recent_interviews (self, G_MAXUINT, NULL, error);
 }
 
 /**

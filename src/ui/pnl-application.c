@@ -422,6 +422,29 @@ set_panel_folder (PnlApplication *self,
     pnl_panel_folder_start (self->panel_folder);
 }
 
+/**
+ * pnl_application_choose_panel_folder:
+ * @self: a #PnlApplication
+ * @folder: (nullable): the folder to share scorecards in, or %NULL for none
+ *
+ * Keeps @folder in the "panel-folder" setting (its path, or its URI when it
+ * has none), which the application follows.
+ */
+void
+pnl_application_choose_panel_folder (PnlApplication *self,
+                                     GFile          *folder)
+{
+  g_autofree char *value = NULL;
+
+  g_return_if_fail (PNL_IS_APPLICATION (self));
+  g_return_if_fail (!folder || G_IS_FILE (folder));
+
+  if (folder != NULL && !(value = g_file_get_path (folder)))
+    value = g_file_get_uri (folder);
+
+  g_settings_set_string (pnl_application_get_settings (self), "panel-folder", value ? value : "");
+}
+
 static void
 update_panel_folder (PnlApplication *self)
 {

@@ -69,4 +69,7 @@ gboolean        pnl_application_forget_candidate_finish (PnlApplication      *se
  * setting allows (when it is on); TRUE when it asked. */
 gboolean        pnl_application_check_retention         (PnlApplication      *self);
 
+void            pnl_application_choose_panel_folder     (PnlApplication      *self,
+                                                         GFile               *folder);
+
 G_END_DECLS

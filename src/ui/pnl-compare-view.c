@@ -63,6 +63,8 @@ struct _PnlCompareView
   char              *columns_signature;
   GtkStringList     *roles;
   PnlComparison     *comparison;
+  /* The comparison's areas anybody scored, see scored_areas() */
+  GArray            *areas;
   GListStore        *rows;
   GtkSortListModel  *sort_model;
   GtkMultiSelection *selection;
@@ -221,16 +223,22 @@ format_disagreement (PnlComparison *comparison,
                           pnl_comparison_get_area_spread (comparison, candidate, area));
 }
 
-/* Whether anybody scored the area: the others would be empty columns. */
-static gboolean
-area_is_scored (PnlComparison *comparison,
-                guint          area)
+/* The areas anybody scored, in the comparison's order: the others would
+ * be empty columns and empty rows of the chart. */
+static GArray *
+scored_areas (PnlComparison *comparison)
 {
-  for (guint i = 0; i < pnl_comparison_get_n_candidates (comparison); i++)
-    if (pnl_comparison_get_area_n_interviewers (comparison, i, area) > 0)
-      return TRUE;
+  GArray *areas = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  return FALSE;
+  for (guint area = 0; area < pnl_comparison_get_n_areas (comparison); area++)
+    for (guint i = 0; i < pnl_comparison_get_n_candidates (comparison); i++)
+      if (pnl_comparison_get_area_n_interviewers (comparison, i, area) > 0)
+        {
+          g_array_append_val (areas, area);
+          break;
+        }
+
+  return areas;
 }
 
 /* Sorting: NAN counts as lowest, ties fall back on the name. */
@@ -571,9 +579,9 @@ rebuild_columns (PnlCompareView *self)
   g_autoptr(GString) signature = g_string_new (self->role);
   GListModel *columns;
 
-  for (guint i = 0; i < pnl_comparison_get_n_areas (self->comparison); i++)
-    if (area_is_scored (self->comparison, i))
-      g_string_append_printf (signature, "\n%s", pnl_comparison_get_area_id (self->comparison, i));
+  for (guint i = 0; i < self->areas->len; i++)
+    g_string_append_printf (signature, "\n%s",
+                            pnl_comparison_get_area_id (self->comparison, g_array_index (self->areas, guint, i)));
 
   if (g_strcmp0 (signature->str, self->columns_signature) == 0)
     return;
@@ -595,17 +603,13 @@ rebuild_columns (PnlCompareView *self)
   add_column (self, COLUMN_MEAN, 0, "mean", _("Mean"));
   add_column (self, COLUMN_DISAGREEMENTS, 0, "disagreements", _("Disagreements"));
 
-  for (guint i = 0; i < pnl_comparison_get_n_areas (self->comparison); i++)
+  for (guint i = 0; i < self->areas->len; i++)
     {
-      g_autofree char *key = NULL;
+      guint area = g_array_index (self->areas, guint, i);
+      g_autofree char *key = g_strconcat ("area:", pnl_comparison_get_area_id (self->comparison, area), NULL);
 
-      if (!area_is_scored (self->comparison, i))
-        continue;
-
-      key = g_strconcat ("area:", pnl_comparison_get_area_id (self->comparison, i), NULL);
-      add_column (self, COLUMN_AREA, i, key, pnl_comparison_get_area_title (self->comparison, i));
+      add_column (self, COLUMN_AREA, area, key, pnl_comparison_get_area_title (self->comparison, area));
     }
-
 
   /* Candidates with disagreements first: the debrief starts there. */
   gtk_column_view_sort_by_column (self->column_view, find_column (self, "disagreements"),
@@ -619,7 +623,7 @@ update_chart (PnlCompareView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GPtrArray) titles = NULL;
-  g_autoptr(GArray) areas = NULL;
+  GArray *areas = self->areas;
   GtkBitsetIter iter;
   guint n_areas;
   guint position;
@@ -634,16 +638,10 @@ update_chart (PnlCompareView *self)
       return;
     }
 
-  areas = g_array_new (FALSE, FALSE, sizeof (guint));
   titles = g_ptr_array_new ();
-  for (guint i = 0; i < pnl_comparison_get_n_areas (self->comparison); i++)
-    {
-      if (!area_is_scored (self->comparison, i))
-        continue;
-
-      g_array_append_val (areas, i);
-      g_ptr_array_add (titles, (gpointer) pnl_comparison_get_area_title (self->comparison, i));
-    }
+  for (guint i = 0; i < areas->len; i++)
+    g_ptr_array_add (titles, (gpointer) pnl_comparison_get_area_title (self->comparison,
+                                                                       g_array_index (areas, guint, i)));
   g_ptr_array_add (titles, NULL);
   n_areas = areas->len;
   pnl_score_chart_set_areas (self->chart, (const char * const *) titles->pdata);
@@ -706,6 +704,28 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Most disagreements first, then the widest, then the table's order. */
+static int
+compare_disagreements (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  PnlComparison *comparison = user_data;
+  guint ca = *(const guint *) a;
+  guint cb = *(const guint *) b;
+  guint na = pnl_comparison_get_n_disagreements (comparison, ca);
+  guint nb = pnl_comparison_get_n_disagreements (comparison, cb);
+  int ret;
+
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  if ((ret = compare_doubles (pnl_comparison_get_disagreement_spread (comparison, cb, 0),
+                              pnl_comparison_get_disagreement_spread (comparison, ca, 0))) != 0)
+    return ret;
+
+  return ca < cb ? -1 : ca > cb;
+}
+
 static void
 update_disagreements (PnlCompareView *self)
 {
@@ -719,22 +739,7 @@ update_disagreements (PnlCompareView *self)
     if (pnl_comparison_has_disagreements (comparison, i))
       g_array_append_val (order, i);
 
-  /* Most disagreements first, then the widest. */
-  for (guint i = 1; i < order->len; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        guint a = g_array_index (order, guint, j - 1);
-        guint b = g_array_index (order, guint, j);
-        guint na = pnl_comparison_get_n_disagreements (comparison, a);
-        guint nb = pnl_comparison_get_n_disagreements (comparison, b);
-
-        if (na > nb || (na == nb && pnl_comparison_get_disagreement_spread (comparison, a, 0) >=
-                                    pnl_comparison_get_disagreement_spread (comparison, b, 0)))
-          break;
-
-        g_array_index (order, guint, j - 1) = b;
-        g_array_index (order, guint, j) = a;
-      }
+  g_array_sort_with_data (order, compare_disagreements, comparison);
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -918,6 +923,7 @@ load_role (PnlCompareView *self)
 
   g_list_store_remove_all (self->rows);
   g_clear_object (&self->comparison);
+  g_clear_pointer (&self->areas, g_array_unref);
 
   if (self->role == NULL || self->store == NULL)
     goto out;
@@ -932,6 +938,7 @@ load_role (PnlCompareView *self)
     }
 
   pnl_comparison_set_local_interviewer (self->comparison, self->local_interviewer);
+  self->areas = scored_areas (self->comparison);
 
   n_candidates = pnl_comparison_get_n_candidates (self->comparison);
   if (n_candidates == 0)
@@ -1121,6 +1128,7 @@ pnl_compare_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->roles);
   g_clear_object (&self->comparison);
+  g_clear_pointer (&self->areas, g_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pnl_compare_view_parent_class)->dispose (object);

@@ -80,15 +80,10 @@ on_folder_chosen (PnlPreferencesWindow *self,
                   GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *value = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT ||
-      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    return;
-
-  if (!(value = g_file_get_path (file)))
-    value = g_file_get_uri (file);
-  g_settings_set_string (self->settings, "panel-folder", value);
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    pnl_application_choose_panel_folder (self->app, file);
 }
 
 static void
@@ -115,7 +110,7 @@ on_choose_clicked (PnlPreferencesWindow *self)
 static void
 on_stop_clicked (PnlPreferencesWindow *self)
 {
-  g_settings_set_string (self->settings, "panel-folder", "");
+  pnl_application_choose_panel_folder (self->app, NULL);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Scorecards are no longer shared through a panel folder")));
 }

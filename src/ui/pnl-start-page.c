@@ -157,7 +157,7 @@ pnl_start_page_reload (PnlStartPage *self)
     return;
 
   /* The most recent first; all of them when asked for. */
-  if (!(interviews = pnl_store_list_recent_interviews (self->store, self->show_all ? G_MAXINT : N_RECENT,
+  if (!(interviews = pnl_store_list_recent_interviews (self->store, self->show_all ? G_MAXUINT : N_RECENT,
                                                        &n, &error)))
     {
       adw_status_page_set_description (self->error_page, error->message);

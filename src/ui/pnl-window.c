@@ -207,19 +207,6 @@ on_scorecards_changed (PnlWindow      *self,
 }
 
 static void
-set_panel_folder_setting (PnlWindow *self,
-                          GFile     *file)
-{
-  GSettings *settings = pnl_application_get_settings (get_app (self));
-  g_autofree char *value = NULL;
-
-  if (file != NULL && !(value = g_file_get_path (file)))
-    value = g_file_get_uri (file);
-
-  g_settings_set_string (settings, "panel-folder", value ? value : "");
-}
-
-static void
 on_panel_folder_chosen (PnlWindow            *self,
                         int                   response,
                         GtkFileChooserNative *chooser)
@@ -232,7 +219,7 @@ on_panel_folder_chosen (PnlWindow            *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *text = NULL;
 
-      set_panel_folder_setting (self, file);
+      pnl_application_choose_panel_folder (get_app (self), file);
 
       /* Translators: %s is the folder */
       text = g_strdup_printf (_("Submitted scorecards are now shared in “%s”"), name);
@@ -267,7 +254,7 @@ on_panel_folder_response (PnlWindow        *self,
 {
   if (g_str_equal (response, "stop"))
     {
-      set_panel_folder_setting (self, NULL);
+      pnl_application_choose_panel_folder (get_app (self), NULL);
       show_toast (self, _("Scorecards are no longer shared through a panel folder"));
     }
   else if (g_str_equal (response, "choose"))
