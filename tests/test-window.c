@@ -23,7 +23,6 @@
 #include "pnl-compare-view.h"
 #include "pnl-db.h"
 #include "pnl-comparison.h"
-#include "pnl-db.h"
 #include "pnl-export.h"
 #include "pnl-export-dialog.h"
 #include "pnl-interview.h"
@@ -37,6 +36,7 @@
 #include "pnl-score-chart.h"
 #include "pnl-scorecard.h"
 #include "pnl-session.h"
+#include "pnl-slot.h"
 #include "pnl-session-area.h"
 #include "pnl-session-view.h"
 #include "pnl-start-page.h"
@@ -560,6 +560,67 @@ count_prompts (PnlSession *session,
   return n;
 }
 
+/* What the navigator's rows on screen show, top to bottom: areas and
+ * answers, as someone looking at the sidebar sees them. */
+static GPtrArray *
+rows_on_screen (PnlNavigator *navigator)
+{
+  GtkWidget *list_view = find_widget (GTK_WIDGET (navigator), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *viewport = gtk_widget_get_parent (list_view);
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (float));
+  GPtrArray *items = g_ptr_array_new ();
+  int height = gtk_widget_get_height (viewport);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, PNL_TYPE_NAVIGATOR_ROW, NULL);
+      graphene_rect_t bounds;
+      GObject *item;
+      guint at;
+
+      if (row == NULL || !gtk_widget_get_child_visible (child) ||
+          !gtk_widget_compute_bounds (row, viewport, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height ||
+          (item = pnl_navigator_row_get_item (PNL_NAVIGATOR_ROW (row))) == NULL)
+        continue;
+
+      /* Children are not in the order of their rows: sort by height. */
+      for (at = 0; at < tops->len && g_array_index (tops, float, at) < bounds.origin.y; at++)
+        ;
+      g_array_insert_val (tops, at, bounds.origin.y);
+      g_ptr_array_insert (items, at, item);
+    }
+
+  return items;
+}
+
+static guint
+n_on_screen (PnlNavigator *navigator)
+{
+  g_autoptr(GPtrArray) items = rows_on_screen (navigator);
+
+  return items->len;
+}
+
+static gpointer
+first_on_screen (PnlNavigator *navigator)
+{
+  g_autoptr(GPtrArray) items = rows_on_screen (navigator);
+
+  return items->len > 0 ? g_ptr_array_index (items, 0) : NULL;
+}
+
+static gboolean
+is_on_screen (PnlNavigator *navigator,
+              gpointer      item)
+{
+  g_autoptr(GPtrArray) items = rows_on_screen (navigator);
+
+  return g_ptr_array_find (items, item, NULL);
+}
+
 static void
 scenario_search (PnlApplication *app,
                  PnlWindow      *window,
@@ -587,14 +648,40 @@ scenario_search (PnlApplication *app,
 
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
-        g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+        g_autoptr(PnlSlot) slot = g_list_model_get_item (rows, i);
+        GObject *item = pnl_slot_get_item (slot);
         g_autofree char *folded = NULL;
 
+        g_assert_nonnull (item);
         if (!PNL_IS_ANSWER (item))
           continue;
         folded = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (PNL_ANSWER (item))), -1);
         g_assert_nonnull (strstr (folded, "cache"));
       }
+  }
+
+  /* ...and so does every row on screen: they all fit. */
+  {
+    g_autoptr(GPtrArray) items = NULL;
+    guint n_answers = 0;
+
+    /* The list lays its rows out at the next frame. */
+    wait_until (n_on_screen (navigator) == g_list_model_get_n_items (pnl_navigator_get_rows (navigator)));
+    items = rows_on_screen (navigator);
+    for (guint i = 0; i < items->len; i++)
+      {
+        GObject *item = g_ptr_array_index (items, i);
+        g_autofree char *folded = NULL;
+
+        if (i == 0)
+          g_assert_true (PNL_IS_SESSION_AREA (item));
+        if (!PNL_IS_ANSWER (item))
+          continue;
+        folded = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (PNL_ANSWER (item))), -1);
+        g_assert_nonnull (strstr (folded, "cache"));
+        n_answers++;
+      }
+    g_assert_cmpuint (n_answers, ==, cache);
   }
 
   /* Notes are searched too. */
@@ -621,8 +708,10 @@ scenario_search (PnlApplication *app,
     g_assert_cmpuint (shown, >, 0);
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
-        g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+        g_autoptr(PnlSlot) slot = g_list_model_get_item (rows, i);
+        GObject *item = pnl_slot_get_item (slot);
 
+        g_assert_nonnull (item);
         if (PNL_IS_ANSWER (item))
           g_assert_cmpint (pnl_question_get_kind (pnl_answer_get_question (PNL_ANSWER (item))),
                            !=, PNL_QUESTION_KIND_TECHNICAL);
@@ -648,6 +737,61 @@ scenario_search (PnlApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (navigator), "navigator.level-entry", NULL);
   gtk_widget_activate_action (GTK_WIDGET (navigator), "navigator.level-experienced", NULL);
   g_assert_cmpuint (pnl_navigator_get_n_shown (navigator), ==, all);
+
+  /* Enter on an area folds it, and again unfolds it. */
+  {
+    GListModel *rows = pnl_navigator_get_rows (navigator);
+    GtkWidget *list_view = find_widget (GTK_WIDGET (navigator), GTK_TYPE_LIST_VIEW, NULL);
+    g_autoptr(PnlSlot) first = g_list_model_get_item (rows, 0);
+    PnlSessionArea *area = PNL_SESSION_AREA (pnl_slot_get_item (first));
+    guint n_rows = g_list_model_get_n_items (rows);
+    guint n_area = pnl_session_area_get_n_questions (area);
+    g_autoptr(PnlSlot) second = NULL;
+    g_autoptr(PnlAnswer) inside = g_list_model_get_item (pnl_session_area_get_answers (area), 0);
+
+    wait_until (is_on_screen (navigator, inside));
+    g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - n_area);
+    second = g_list_model_get_item (rows, 1);
+    g_assert_true (PNL_IS_SESSION_AREA (pnl_slot_get_item (second)));
+    wait_until (!is_on_screen (navigator, inside));
+    g_assert_true (is_on_screen (navigator, area));
+
+    g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+    g_assert_true (pnl_slot_get_item (second) == G_OBJECT (inside));
+    wait_until (is_on_screen (navigator, inside));
+  }
+
+  /* A search shows its results from the top; clearing it goes back to
+   * the question being asked, selected. */
+  {
+    GListModel *answers = pnl_session_get_answers (session);
+    g_autoptr(PnlAnswer) last = g_list_model_get_item (answers, all - 1);
+    GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (navigator), GTK_TYPE_LIST_VIEW, NULL)));
+    guint selected;
+
+    pnl_session_set_current (session, last);
+    wait_until (is_on_screen (navigator, last));
+
+    /* Most questions have an "a": too many rows to fit. */
+    pnl_navigator_set_search_text (navigator, "a");
+    g_assert_cmpuint (pnl_navigator_get_n_shown (navigator), >, all / 2);
+    {
+      g_autoptr(PnlSlot) top = g_list_model_get_item (pnl_navigator_get_rows (navigator), 0);
+
+      wait_until (first_on_screen (navigator) == pnl_slot_get_item (top));
+    }
+
+    pnl_navigator_set_search_text (navigator, "");
+    wait_until (is_on_screen (navigator, last));
+    selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+    {
+      g_autoptr(PnlSlot) slot = g_list_model_get_item (pnl_navigator_get_rows (navigator), selected);
+
+      g_assert_true (pnl_slot_get_item (slot) == G_OBJECT (last));
+    }
+  }
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "pnl-question.h"
 #include "pnl-session.h"
 #include "pnl-session-area.h"
+#include "pnl-slot-list.h"
 
 #define ALL_KINDS  ((1u << (PNL_QUESTION_KIND_CANDIDATE_ASKS + 1)) - 1)
 #define ALL_LEVELS ((1u << (PNL_QUESTION_LEVEL_SENIOR + 1)) - 1)
@@ -28,13 +29,17 @@ struct _PnlNavigator
 
   /* Owned references */
   PnlSession         *session;
-  /* Areas and their answers, one flat list: area, its answers, next area. */
-  GListStore         *rows;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *shown;
+  /* Every area and answer of the session, in order, held while
+   * @area_ranges and @answer_rows point to them. */
+  GPtrArray          *held;
+  /* The rows shown: an area, its answers that match (unless folded),
+   * the next area with a match, and so on. */
+  PnlSlotList        *shown;
   GtkSingleSelection *selection;
   GSimpleActionGroup *filter_actions;
-  /* AnswerRow, for every answer in @rows */
+  /* AreaRange, for every area: its answers in @answer_rows */
+  GArray             *area_ranges;
+  /* AnswerRow, for every answer of the session */
   GArray             *answer_rows;
   guint               n_folded;
   guint               fold_source;
@@ -91,6 +96,13 @@ typedef struct
   guint           kind_bit;
   guint           level_bit;
 } AnswerRow;
+
+typedef struct
+{
+  PnlSessionArea *area;
+  guint           first;
+  guint           n_answers;
+} AreaRange;
 
 static void
 match_key_free (gpointer data)
@@ -175,25 +187,6 @@ area_of (PnlNavigator *self,
                                 pnl_question_get_area_id (pnl_answer_get_question (answer)));
 }
 
-static gboolean
-row_filter_func (gpointer item,
-                 gpointer user_data)
-{
-  PnlNavigator *self = user_data;
-
-  /* An area shows while it has a question to show (or always, with no
-   * search and no filter: an ad-hoc question can land in an empty one). */
-  if (PNL_IS_SESSION_AREA (item))
-    return !is_filtering (self) || g_hash_table_contains (self->matching, item);
-
-  /* update_matching() looked at every answer just before. */
-  if (is_filtering (self) && !get_match_key (item)->matched)
-    return FALSE;
-
-  return g_hash_table_size (self->collapsed) == 0 ||
-         !g_hash_table_contains (self->collapsed, area_of (self, item));
-}
-
 /* Folds the prompts ahead of the first search, a thousand at a time
  * while the main loop is idle, so that the first keystroke does not. */
 static gboolean
@@ -224,43 +217,127 @@ fold_prompts_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* One pass over every answer: which match, and which areas have a match. */
+/* Which answers match, and which areas have a match.  A search that
+ * only grew (or only shrank) can skip the answers whose fate it cannot
+ * change: those that did not match before (or did), unless their notes
+ * changed since. */
 static void
-update_matching (PnlNavigator *self)
+update_matching (PnlNavigator    *self,
+                 GtkFilterChange  change)
 {
   g_hash_table_remove_all (self->matching);
 
-  if (self->rows == NULL || !is_filtering (self))
+  if (self->answer_rows == NULL)
     return;
 
-  for (guint i = 0; i < self->answer_rows->len; i++)
+  /* Without a search or filter everything matches, and the next search
+   * starts from there. */
+  if (!is_filtering (self))
     {
-      AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, i);
+      for (guint i = 0; i < self->answer_rows->len; i++)
+        g_array_index (self->answer_rows, AnswerRow, i).key->matched = TRUE;
+      return;
+    }
 
-      row->key->matched = (self->kinds & row->kind_bit) != 0 &&
-                          (self->levels & row->level_bit) != 0 &&
-                          text_matches (self, row->answer, row->key);
-      if (row->key->matched)
-        g_hash_table_add (self->matching, row->area);
+  for (guint a = 0; a < self->area_ranges->len; a++)
+    {
+      const AreaRange *range = &g_array_index (self->area_ranges, AreaRange, a);
+      gboolean any = FALSE;
+
+      for (guint i = range->first; i < range->first + range->n_answers; i++)
+        {
+          AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, i);
+          MatchKey *key = row->key;
+
+          if (change == GTK_FILTER_CHANGE_DIFFERENT ||
+              key->matched == (change == GTK_FILTER_CHANGE_MORE_STRICT) ||
+              key->notes_source != pnl_answer_get_notes (row->answer))
+            key->matched = (self->kinds & row->kind_bit) != 0 &&
+                           (self->levels & row->level_bit) != 0 &&
+                           text_matches (self, row->answer, key);
+          any |= key->matched;
+        }
+
+      if (any)
+        g_hash_table_add (self->matching, range->area);
     }
 }
 
 static void
 update_empty_state (PnlNavigator *self)
 {
-  gboolean empty = self->shown != NULL &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
+  gboolean empty = self->shown != NULL && pnl_slot_list_get_n_items (self->shown) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+scroll_to (PnlNavigator *self,
+           guint         position)
+{
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static guint
+position_of (PnlNavigator *self,
+             gpointer      item)
+{
+  guint position = pnl_slot_list_find (self->shown, item);
+
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+}
+
+/* Lays out the rows again from what matches and what is folded.  The
+ * list keeps its row widgets: those on screen show their new rows. */
+static void
+update_shown (PnlNavigator *self)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+  gboolean filtering = is_filtering (self);
+  gboolean any_folded = g_hash_table_size (self->collapsed) > 0;
+  PnlAnswer *current;
+
+  if (self->shown == NULL)
+    return;
+
+  shown = g_ptr_array_sized_new (self->held->len);
+  for (guint a = 0; a < self->area_ranges->len; a++)
+    {
+      const AreaRange *range = &g_array_index (self->area_ranges, AreaRange, a);
+
+      /* An area shows while it has a question to show (or always, with
+       * no search and no filter: an ad-hoc question can land in an
+       * empty one). */
+      if (filtering && !g_hash_table_contains (self->matching, range->area))
+        continue;
+
+      g_ptr_array_add (shown, range->area);
+      if (any_folded && g_hash_table_contains (self->collapsed, range->area))
+        continue;
+
+      for (guint i = range->first; i < range->first + range->n_answers; i++)
+        {
+          const AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, i);
+
+          if (!filtering || row->key->matched)
+            g_ptr_array_add (shown, row->answer);
+        }
+    }
+
+  pnl_slot_list_set_items (self->shown, (GObject * const *)shown->pdata, shown->len);
+
+  current = pnl_session_get_current (self->session);
+  gtk_single_selection_set_selected (self->selection, position_of (self, current));
+  update_empty_state (self);
 }
 
 static void
 filters_changed (PnlNavigator     *self,
                  GtkFilterChange   change)
 {
-  update_matching (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_empty_state (self);
+  update_matching (self, change);
+  update_shown (self);
 }
 
 static void
@@ -291,6 +368,13 @@ on_search_changed (PnlNavigator   *self,
   self->search = g_steal_pointer (&folded);
 
   filters_changed (self, change);
+
+  /* Results read from the top; an empty search goes back to where the
+   * interview is. */
+  if (self->search != NULL)
+    scroll_to (self, 0);
+  else
+    scroll_to (self, gtk_single_selection_get_selected (self->selection));
 }
 
 static void
@@ -381,13 +465,17 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, pnl_navigator_row_new ());
 }
 
+/* Shows @item in the row of @list_item, in place of what it showed. */
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          PnlNavigator             *self)
+show_in_row (PnlNavigator *self,
+             GtkListItem  *list_item,
+             GObject      *item)
 {
   PnlNavigatorRow *row = PNL_NAVIGATOR_ROW (gtk_list_item_get_child (list_item));
-  GObject *item = gtk_list_item_get_item (list_item);
+  GObject *before = pnl_navigator_row_get_item (row);
+
+  if (before != NULL && g_hash_table_lookup (self->area_rows, before) == row)
+    g_hash_table_remove (self->area_rows, before);
 
   pnl_navigator_row_set_item (row, item);
 
@@ -402,17 +490,36 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_slot_item_changed (PnlSlot     *slot,
+                      GParamSpec  *pspec,
+                      GtkListItem *list_item)
+{
+  PnlNavigator *self = g_object_get_data (G_OBJECT (list_item), "pnl-navigator");
+
+  show_in_row (self, list_item, pnl_slot_get_item (slot));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PnlNavigator             *self)
+{
+  PnlSlot *slot = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "pnl-navigator", self);
+  g_signal_connect (slot, "notify::item", G_CALLBACK (on_slot_item_changed), list_item);
+  show_in_row (self, list_item, pnl_slot_get_item (slot));
+}
+
+static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PnlNavigator             *self)
 {
-  PnlNavigatorRow *row = PNL_NAVIGATOR_ROW (gtk_list_item_get_child (list_item));
-  GObject *item = pnl_navigator_row_get_item (row);
+  PnlSlot *slot = gtk_list_item_get_item (list_item);
 
-  if (item != NULL && g_hash_table_lookup (self->area_rows, item) == row)
-    g_hash_table_remove (self->area_rows, item);
-
-  pnl_navigator_row_set_item (row, NULL);
+  g_signal_handlers_disconnect_by_func (slot, on_slot_item_changed, list_item);
+  show_in_row (self, list_item, NULL);
 }
 
 static void
@@ -433,8 +540,7 @@ set_expanded (PnlNavigator   *self,
   if ((row = g_hash_table_lookup (self->area_rows, area)))
     pnl_navigator_row_set_expanded (row, expanded);
 
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      expanded ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  update_shown (self);
 }
 
 static void
@@ -442,7 +548,7 @@ on_activate (PnlNavigator *self,
              guint         position,
              GtkListView  *list_view)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+  GObject *item = pnl_slot_list_get_item_at (self->shown, position);
 
   if (PNL_IS_SESSION_AREA (item))
     {
@@ -463,21 +569,9 @@ static guint
 find_row (PnlNavigator *self,
           PnlAnswer    *answer)
 {
-  GListModel *shown = G_LIST_MODEL (self->shown);
-  guint n;
-
   set_expanded (self, area_of (self, answer), TRUE);
 
-  n = g_list_model_get_n_items (shown);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
-
-      if (item == (GObject *)answer)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return position_of (self, answer);
 }
 
 static void
@@ -490,18 +584,17 @@ on_current_changed (PnlNavigator *self)
     position = find_row (self, current);
 
   gtk_single_selection_set_selected (self->selection, position);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  scroll_to (self, position);
 }
 
-/* Lays out the flat list again: at the start, and when an ad-hoc
- * question joins an area. */
+/* Takes in the session's areas and answers again: at the start, and when
+ * an ad-hoc question joins an area. */
 static void
 rebuild_rows (PnlNavigator *self)
 {
   GListModel *areas = pnl_session_get_areas (self->session);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) area_ranges = g_array_new (FALSE, FALSE, sizeof (AreaRange));
   g_autoptr(GArray) answer_rows = g_array_new (FALSE, FALSE, sizeof (AnswerRow));
   guint n_areas = g_list_model_get_n_items (areas);
 
@@ -510,8 +603,10 @@ rebuild_rows (PnlNavigator *self)
       PnlSessionArea *area = g_list_model_get_item (areas, i);
       GListModel *answers = pnl_session_area_get_answers (area);
       guint n = g_list_model_get_n_items (answers);
+      AreaRange range = { area, answer_rows->len, n };
 
-      g_ptr_array_add (items, area);
+      g_ptr_array_add (held, area);
+      g_array_append_val (area_ranges, range);
       for (guint j = 0; j < n; j++)
         {
           PnlAnswer *answer = g_list_model_get_item (answers, j);
@@ -520,22 +615,23 @@ rebuild_rows (PnlNavigator *self)
                             1u << pnl_question_get_kind (question),
                             1u << pnl_question_get_level (question) };
 
-          g_ptr_array_add (items, answer);
+          g_ptr_array_add (held, answer);
           g_array_append_val (answer_rows, row);
         }
     }
 
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
-  /* The rows hold the answers and areas these point to. */
+  g_clear_pointer (&self->area_ranges, g_array_unref);
   g_clear_pointer (&self->answer_rows, g_array_unref);
+  self->area_ranges = g_steal_pointer (&area_ranges);
   self->answer_rows = g_steal_pointer (&answer_rows);
+  /* Dropped last: the rows shown hold what they show meanwhile. */
+  g_clear_pointer (&self->held, g_ptr_array_unref);
+  self->held = g_steal_pointer (&held);
+
   self->n_folded = 0;
   if (self->fold_source == 0)
     self->fold_source = g_idle_add_full (G_PRIORITY_LOW, fold_prompts_cb, self, NULL);
-  update_matching (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_empty_state (self);
+  filters_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -584,8 +680,9 @@ pnl_navigator_set_session (PnlNavigator *self,
       gtk_list_view_set_model (self->list_view, NULL);
       g_clear_object (&self->selection);
       g_clear_object (&self->shown);
-      g_clear_object (&self->rows);
+      g_clear_pointer (&self->area_ranges, g_array_unref);
       g_clear_pointer (&self->answer_rows, g_array_unref);
+      g_clear_pointer (&self->held, g_ptr_array_unref);
       g_hash_table_remove_all (self->collapsed);
       g_hash_table_remove_all (self->matching);
       g_hash_table_remove_all (self->area_rows);
@@ -594,9 +691,7 @@ pnl_navigator_set_session (PnlNavigator *self,
     }
 
   self->session = g_object_ref (session);
-  self->rows = g_list_store_new (G_TYPE_OBJECT);
-  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
-                                           g_object_ref (GTK_FILTER (self->filter)));
+  self->shown = pnl_slot_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -728,7 +823,6 @@ pnl_navigator_dispose (GObject *object)
   /* The template's root has no name to be cleared by; unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->filter);
   g_clear_object (&self->filter_actions);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->matching, g_hash_table_unref);
@@ -781,7 +875,6 @@ pnl_navigator_init (PnlNavigator *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_custom_filter_new (row_filter_func, self, NULL);
   self->collapsed = g_hash_table_new (NULL, NULL);
   self->matching = g_hash_table_new (NULL, NULL);
   self->area_rows = g_hash_table_new (NULL, NULL);

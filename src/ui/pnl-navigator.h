@@ -34,8 +34,9 @@ PnlAnswer  *pnl_navigator_get_adjacent    (PnlNavigator *self,
                                            int           delta);
 /* How many questions the search and filters let through. */
 guint       pnl_navigator_get_n_shown     (PnlNavigator *self);
-/* The rows of the list as displayed: each area (PnlSessionArea) followed
- * by its questions (PnlAnswer) when it is unfolded. */
+/* The rows of the list as displayed, a PnlSlot each: each area
+ * (PnlSessionArea) followed by its questions (PnlAnswer) when it is
+ * unfolded. */
 GListModel *pnl_navigator_get_rows        (PnlNavigator *self);
 
 G_END_DECLS
