@@ -26,6 +26,7 @@
 #include "pnl-export.h"
 #include "pnl-export-dialog.h"
 #include "pnl-interview.h"
+#include "pnl-interview-row.h"
 #include "pnl-navigator.h"
 #include "pnl-navigator-row.h"
 #include "pnl-new-interview-dialog.h"
@@ -101,6 +102,8 @@ find_widget (GtkWidget  *root,
         return root;
       if (GTK_IS_BUTTON (root))
         text = gtk_button_get_label (GTK_BUTTON (root));
+      if (text == NULL && PNL_IS_INTERVIEW_ROW (root))
+        text = pnl_interview_row_get_title (PNL_INTERVIEW_ROW (root));
       if (text == NULL && ADW_IS_PREFERENCES_ROW (root))
         text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
       if (text == NULL && GTK_IS_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
@@ -114,6 +117,27 @@ find_widget (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label under @root whose text holds @needle. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
 
       if (found != NULL)
         return found;
@@ -976,8 +1000,23 @@ scenario_check_start_page (PnlApplication *app,
 
   /* Closed on purpose: the next start shows the start page. */
   g_assert_null (pnl_window_get_session_view (window));
-  row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Restored Candidate");
+  /* The Compare tab is built when first shown, not at every start. */
+  g_assert_null (find_widget (GTK_WIDGET (window), PNL_TYPE_COMPARE_VIEW, NULL));
+  {
+    AdwViewStack *tabs = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+
+    adw_view_stack_set_visible_child_name (tabs, "compare");
+    g_assert_true (find_widget (GTK_WIDGET (window), PNL_TYPE_COMPARE_VIEW, NULL) ==
+                   GTK_WIDGET (pnl_window_get_compare_view (window)));
+    adw_view_stack_set_visible_child_name (tabs, "interviews");
+  }
+
+  row = find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Restored Candidate");
   g_assert_nonnull (row);
+  g_assert_cmpstr (pnl_interview_row_get_subtitle (PNL_INTERVIEW_ROW (row)), ==,
+                   "Backend Developer · Technical 1 · Grace");
+  g_assert_nonnull (find_label_containing (row, "In progress"));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   g_assert_nonnull (pnl_window_get_session_view (window));
@@ -1194,7 +1233,7 @@ scenario_import (PnlApplication *app,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The start page lists what came in. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Imported Candidate"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Imported Candidate"));
 }
 
 static void
@@ -1280,27 +1319,6 @@ add_submitted (const char  *db_path,
   g_assert_true (pnl_store_close (store, &error));
 
   return uuid;
-}
-
-/* A label under @root whose text holds @needle. */
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The toast on screen whose title holds @needle, or NULL. */
@@ -1469,9 +1487,9 @@ scenario_panel_folder (PnlApplication *app,
 
   /* Another interviewer's scorecard arrives: imported, listed, told. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-interview", NULL));
-  g_assert_null (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Shared Candidate"));
+  g_assert_null (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Shared Candidate"));
   g_assert_true (g_file_set_contents (other_path, t->other_text, -1, NULL));
-  wait_until (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Shared Candidate") != NULL);
+  wait_until (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Shared Candidate") != NULL);
   g_assert_cmpuint (n_changed, ==, 1);
   wait_until (find_toast (window, "1 scorecard received from the panel folder") != NULL);
   dismiss_toast (window, "received from the panel folder");
@@ -1705,7 +1723,7 @@ scenario_not_reopened (PnlApplication *app,
                        gpointer        data)
 {
   g_assert_null (pnl_window_get_session_view (window));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Sidebar Candidate"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Sidebar Candidate"));
 }
 
 static void
@@ -1756,7 +1774,7 @@ test_shortcuts_window (void)
 static guint
 count_rows (GtkWidget *root)
 {
-  guint n = ADW_IS_ACTION_ROW (root) ? 1 : 0;
+  guint n = PNL_IS_INTERVIEW_ROW (root) ? 1 : 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     n += count_rows (child);
@@ -1777,13 +1795,13 @@ scenario_many_interviews (PnlApplication *app,
   button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show All 25 Interviews");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 24"));
-  g_assert_null (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 0"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 24"));
+  g_assert_null (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 0"));
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (count_rows (GTK_WIDGET (window)), ==, 25);
   g_assert_false (gtk_widget_get_visible (button));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Candidate 0"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 0"));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pnl-interview.h"
+#include "pnl-interview-row.h"
 #include "pnl-start-page.h"
 #include "pnl-store.h"
 
@@ -51,86 +52,11 @@ on_show_all_clicked (PnlStartPage *self,
   pnl_start_page_reload (self);
 }
 
-static char *
-format_when (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  if (when == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (when);
-  now = g_date_time_new_now_local ();
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    /* Translators: a time today, see the strftime manual; %H:%M is
-     * the hour on the 24-hour clock and the minutes */
-    return g_date_time_format (local, _("Today %H:%M"));
-
-  /* Translators: a date and time, see the strftime manual; %x is the
-   * date in the locale's way */
-  return g_date_time_format (local, _("%x %H:%M"));
-}
-
-static gboolean
-on_query_when_tooltip (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (label), "pnl-when"));
-
-  return TRUE;
-}
-
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  PnlInterview *interview = item;
-  g_autofree char *when = format_when (pnl_interview_get_updated_at (interview));
-  g_autofree char *subtitle = NULL;
-  const char *state;
-  GtkWidget *row;
-  GtkWidget *label;
-
-  if (pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED)
-    state = _("Submitted");
-  else
-    state = _("In progress");
-
-  /* Translators: role · round · interviewer, e.g. "Backend Developer · Technical 1 · Ana" */
-  subtitle = g_strdup_printf (_("%s · %s · %s"),
-                              pnl_interview_get_role (interview),
-                              pnl_interview_get_round (interview),
-                              pnl_interview_get_interviewer (interview));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pnl_interview_get_candidate_name (interview));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  label = gtk_label_new (state);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  /* Not gtk_widget_set_tooltip_text (): with thousands of rows, its cost
-   * at creation adds up; the tooltip is made when asked for. */
-  g_object_set_data_full (G_OBJECT (label), "pnl-when", g_steal_pointer (&when), g_free);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_when_tooltip), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  g_object_set_data_full (G_OBJECT (row), "interview", g_object_ref (interview), g_object_unref);
-
-  return row;
+  return pnl_interview_row_new (PNL_INTERVIEW (item));
 }
 
 static void
@@ -138,10 +64,8 @@ on_row_activated (PnlStartPage  *self,
                   GtkListBoxRow *row,
                   GtkListBox    *list_box)
 {
-  PnlInterview *interview = g_object_get_data (G_OBJECT (row), "interview");
-
-  if (interview != NULL)
-    g_signal_emit (self, signals[OPEN], 0, interview);
+  if (PNL_IS_INTERVIEW_ROW (row))
+    g_signal_emit (self, signals[OPEN], 0, pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (row)));
 }
 
 void

@@ -42,7 +42,9 @@ struct _PnlWindow
 
   /* Template children */
   AdwViewStack         *view_stack;
+  /* Built when first shown: most starts never need it. */
   PnlCompareView       *compare_view;
+  AdwBin               *compare_bin;
   GtkStack             *main_stack;
   GtkMenuButton        *menu_button;
   PnlStartPage         *start_page;
@@ -202,7 +204,7 @@ on_scorecards_changed (PnlWindow      *self,
   pnl_start_page_reload (self->start_page);
 
   /* Hidden, it reloads when it is shown again. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
+  if (self->compare_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
     pnl_compare_view_reload (self->compare_view);
 }
 
@@ -397,10 +399,41 @@ pnl_window_close_interview (PnlWindow *self)
   pnl_window_actions_update (self);
 }
 
+static void on_show_candidate (PnlWindow          *self,
+                               PnlCandidateReview *review,
+                               PnlCompareView     *view);
+
+/**
+ * pnl_window_get_compare_view:
+ *
+ * The Compare tab's view, built now if it was not yet.
+ *
+ * Returns: (transfer none): the compare view
+ */
 PnlCompareView *
 pnl_window_get_compare_view (PnlWindow *self)
 {
+  PnlApplication *app;
+  PnlStore *store;
+
   g_return_val_if_fail (PNL_IS_WINDOW (self), NULL);
+
+  if (self->compare_view != NULL)
+    return self->compare_view;
+
+  self->compare_view = g_object_new (PNL_TYPE_COMPARE_VIEW, NULL);
+  g_signal_connect_object (self->compare_view, "show-candidate",
+                           G_CALLBACK (on_show_candidate), self, G_CONNECT_SWAPPED);
+
+  app = get_app (self);
+  if (app != NULL && (store = pnl_application_get_store (app)) != NULL)
+    {
+      g_settings_bind (pnl_application_get_settings (app), "interviewer-name",
+                       self->compare_view, "local-interviewer", G_SETTINGS_BIND_GET);
+      pnl_compare_view_set_store (self->compare_view, store);
+    }
+
+  adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_view));
 
   return self->compare_view;
 }
@@ -426,7 +459,7 @@ close_candidate (PnlWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   gtk_stack_set_transition_type (self->main_stack, GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_remove (self->main_stack, page);
-  gtk_widget_grab_focus (GTK_WIDGET (self->compare_view));
+  gtk_widget_grab_focus (GTK_WIDGET (pnl_window_get_compare_view (self)));
 }
 
 static void
@@ -463,7 +496,7 @@ on_view_changed (PnlWindow    *self,
 
   /* Scorecards arrive and get submitted while the view is away. */
   if (g_strcmp0 (name, "compare") == 0)
-    pnl_compare_view_reload (self->compare_view);
+    pnl_compare_view_reload (pnl_window_get_compare_view (self));
 
   if (app != NULL && name != NULL)
     g_settings_set_string (pnl_application_get_settings (app), "last-view", name);
@@ -729,6 +762,8 @@ pnl_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->panel_folder, self);
   g_clear_object (&self->panel_folder);
   g_clear_pointer (&self->set_aside_path, g_free);
+  /* Not a reference: the page's bin holds it, and drops it with the rest. */
+  self->compare_view = NULL;
 
   G_OBJECT_CLASS (pnl_window_parent_class)->dispose (object);
 }
@@ -749,14 +784,13 @@ pnl_window_class_init (PnlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/panelist/Panelist/ui/pnl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PnlWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, PnlWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, PnlWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_open);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_candidate);
 
   gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, new_interview_action);
   gtk_widget_class_install_action (widget_class, "win.close-interview", NULL, close_interview_action);
@@ -775,7 +809,6 @@ pnl_window_class_init (PnlWindowClass *klass)
                                        "win.import", NULL);
 
   g_type_ensure (PNL_TYPE_START_PAGE);
-  g_type_ensure (PNL_TYPE_COMPARE_VIEW);
 }
 
 static void
@@ -817,9 +850,6 @@ restore (PnlWindow *self)
   self->set_aside_path = g_strdup (pnl_application_get_set_aside_path (app));
 
   pnl_start_page_set_store (self->start_page, store);
-  g_settings_bind (settings, "interviewer-name", self->compare_view, "local-interviewer",
-                   G_SETTINGS_BIND_GET);
-  pnl_compare_view_set_store (self->compare_view, store);
 
   {
     g_autofree char *view = g_settings_get_string (settings, "last-view");

@@ -1,0 +1,197 @@
+/* pnl-interview-row.c
+ *
+ * Copyright 2026 The Panelist authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pnl-interview-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pnl-interview.h"
+#include "pnl-interview-row.h"
+
+struct _PnlInterviewRow
+{
+  GtkListBoxRow  parent_instance;
+
+  /* Owned references */
+  PnlInterview  *interview;
+
+  /* Children */
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *state_label;
+};
+
+G_DEFINE_FINAL_TYPE (PnlInterviewRow, pnl_interview_row, GTK_TYPE_LIST_BOX_ROW)
+
+static char *
+format_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (when == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (when);
+  now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a time today, see the strftime manual; %H:%M is
+     * the hour on the 24-hour clock and the minutes */
+    return g_date_time_format (local, _("Today %H:%M"));
+
+  /* Translators: a date and time, see the strftime manual; %x is the
+   * date in the locale's way */
+  return g_date_time_format (local, _("%x %H:%M"));
+}
+
+/* Made when asked for: gtk_widget_set_tooltip_text () on every row costs
+ * at creation, and the start page can list thousands. */
+static gboolean
+on_query_state_tooltip (PnlInterviewRow *self,
+                        int              x,
+                        int              y,
+                        gboolean         keyboard,
+                        GtkTooltip      *tooltip)
+{
+  g_autofree char *when = format_when (pnl_interview_get_updated_at (self->interview));
+
+  gtk_tooltip_set_text (tooltip, when);
+
+  return TRUE;
+}
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+
+  return GTK_LABEL (label);
+}
+
+GtkWidget *
+pnl_interview_row_new (PnlInterview *interview)
+{
+  PnlInterviewRow *self;
+  GtkWidget *header, *titles, *image;
+  g_autofree char *subtitle = NULL;
+  const char *state;
+
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
+
+  self = g_object_new (PNL_TYPE_INTERVIEW_ROW, NULL);
+  self->interview = g_object_ref (interview);
+
+  if (pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED)
+    state = _("Submitted");
+  else
+    state = _("In progress");
+
+  /* Translators: role · round · interviewer, e.g. "Backend Developer · Technical 1 · Ana" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"),
+                              pnl_interview_get_role (interview),
+                              pnl_interview_get_round (interview),
+                              pnl_interview_get_interviewer (interview));
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (header, "header");
+
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_widget_add_css_class (titles, "title");
+  gtk_box_append (GTK_BOX (header), titles);
+
+  self->title_label = add_label (GTK_BOX (titles), pnl_interview_get_candidate_name (interview), "title");
+  self->subtitle_label = add_label (GTK_BOX (titles), subtitle, "subtitle");
+  gtk_label_set_lines (self->subtitle_label, 2);
+  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
+
+  self->state_label = GTK_LABEL (gtk_label_new (state));
+  gtk_label_set_xalign (self->state_label, 1);
+  gtk_widget_set_valign (GTK_WIDGET (self->state_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "caption");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->state_label), TRUE);
+  g_signal_connect_object (self->state_label, "query-tooltip",
+                           G_CALLBACK (on_query_state_tooltip), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->state_label));
+
+  image = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_box_append (GTK_BOX (header), image);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), header);
+
+  /* Read as the candidate, then the rest. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->subtitle_label, self->state_label, NULL,
+                                  -1);
+
+  return GTK_WIDGET (self);
+}
+
+PnlInterview *
+pnl_interview_row_get_interview (PnlInterviewRow *self)
+{
+  g_return_val_if_fail (PNL_IS_INTERVIEW_ROW (self), NULL);
+
+  return self->interview;
+}
+
+const char *
+pnl_interview_row_get_title (PnlInterviewRow *self)
+{
+  g_return_val_if_fail (PNL_IS_INTERVIEW_ROW (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+const char *
+pnl_interview_row_get_subtitle (PnlInterviewRow *self)
+{
+  g_return_val_if_fail (PNL_IS_INTERVIEW_ROW (self), NULL);
+
+  return gtk_label_get_label (self->subtitle_label);
+}
+
+static void
+pnl_interview_row_dispose (GObject *object)
+{
+  PnlInterviewRow *self = (PnlInterviewRow *)object;
+
+  g_clear_object (&self->interview);
+
+  G_OBJECT_CLASS (pnl_interview_row_parent_class)->dispose (object);
+}
+
+static void
+pnl_interview_row_class_init (PnlInterviewRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pnl_interview_row_dispose;
+}
+
+static void
+pnl_interview_row_init (PnlInterviewRow *self)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+}
