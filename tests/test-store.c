@@ -1095,6 +1095,171 @@ test_list_interviews_order (Fixture       *f,
     }
 }
 
+static PnlInterview *
+create_interview_for (Fixture    *f,
+                      const char *name,
+                      const char *reference,
+                      const char *role,
+                      gint64      updated_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlDb) raw = NULL;
+  g_autofree char *sql = NULL;
+  PnlInterview *interview;
+
+  interview = pnl_store_create_interview (f->store, name, reference, role,
+                                          "Technical 1", "Priya Raman", f->bank, &error);
+  g_assert_no_error (error);
+
+  raw = open_raw (f);
+  sql = g_strdup_printf ("UPDATE interviews SET updated_at = %" G_GINT64_FORMAT
+                         " WHERE id = %" G_GINT64_FORMAT, updated_at, pnl_interview_get_id (interview));
+  raw_exec (raw, sql);
+
+  return interview;
+}
+
+/* The UUIDs of @list in order, joined by spaces, for comparing. */
+static char *
+uuids_of (GListModel *list)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PnlInterview) interview = g_list_model_get_item (list, i);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, pnl_interview_get_uuid (interview));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+uuids_of_interviews (PnlInterview *first,
+                     ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (PnlInterview *interview = first; interview != NULL; interview = va_arg (args, PnlInterview *))
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, pnl_interview_get_uuid (interview));
+    }
+  va_end (args);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The queries the compare view and exports use instead of reading every
+ * interview: each gives what filtering the whole list would. */
+static void
+test_list_by_role_and_candidate (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(PnlInterview) ana_be = NULL;
+  g_autoptr(PnlInterview) ana_be_again = NULL;
+  g_autoptr(PnlInterview) ana_fe = NULL;
+  g_autoptr(PnlInterview) other_ana = NULL;
+  g_autoptr(PnlInterview) ben = NULL;
+  g_autoptr(PnlInterview) nameless_ref = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roles = NULL;
+
+  open_store (f);
+
+  /* Nothing yet: no roles, no interviews. */
+  roles = pnl_store_list_roles (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (roles), ==, 0);
+  g_clear_pointer (&roles, g_strfreev);
+
+  ana_be = create_interview_for (f, "Ana", "R-1", "Backend", 1000);
+  ana_fe = create_interview_for (f, "Ana", "R-1", "Frontend", 4000);
+  other_ana = create_interview_for (f, "Ana", "R-2", "Backend", 3000);
+  ben = create_interview_for (f, "Ben", "", "Data", 2000);
+  ana_be_again = create_interview_for (f, "Ana", "R-1", "Backend", 5000);
+  nameless_ref = create_interview_for (f, "R-2", "", "Data", 500);
+
+  /* Roles by their most recent interview: Backend (5000), Frontend
+   * (4000), Data (2000). */
+  roles = pnl_store_list_roles (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (roles), ==, 3);
+  g_assert_cmpstr (roles[0], ==, "Backend");
+  g_assert_cmpstr (roles[1], ==, "Frontend");
+  g_assert_cmpstr (roles[2], ==, "Data");
+
+  {
+    g_autoptr(GListModel) list = pnl_store_list_role_interviews (f->store, "Backend", &error);
+    g_autofree char *got = NULL;
+    g_autofree char *want = uuids_of_interviews (ana_be_again, other_ana, ana_be, NULL);
+
+    g_assert_no_error (error);
+    got = uuids_of (list);
+    g_assert_cmpstr (got, ==, want);
+  }
+
+  {
+    g_autoptr(GListModel) list = pnl_store_list_role_interviews (f->store, "Nobody's", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+
+  /* Name and reference both, with or without the role. */
+  {
+    g_autoptr(GListModel) list = pnl_store_list_candidate_interviews (f->store, "Ana", "R-1", "Backend", &error);
+    g_autofree char *got = NULL;
+    g_autofree char *want = uuids_of_interviews (ana_be_again, ana_be, NULL);
+
+    g_assert_no_error (error);
+    got = uuids_of (list);
+    g_assert_cmpstr (got, ==, want);
+  }
+  {
+    g_autoptr(GListModel) list = pnl_store_list_candidate_interviews (f->store, "Ana", "R-1", NULL, &error);
+    g_autofree char *got = NULL;
+    g_autofree char *want = uuids_of_interviews (ana_be_again, ana_fe, ana_be, NULL);
+
+    g_assert_no_error (error);
+    got = uuids_of (list);
+    g_assert_cmpstr (got, ==, want);
+  }
+  {
+    g_autoptr(GListModel) list = pnl_store_list_candidate_interviews (f->store, "Ben", "", NULL, &error);
+    g_autofree char *got = NULL;
+    g_autofree char *want = uuids_of_interviews (ben, NULL);
+
+    g_assert_no_error (error);
+    got = uuids_of (list);
+    g_assert_cmpstr (got, ==, want);
+  }
+
+  /* By name or by reference: "R-2" is one candidate's reference and
+   * another's name; an empty reference matches no one. */
+  {
+    g_autoptr(GListModel) list = pnl_store_find_candidate_interviews (f->store, "R-2", &error);
+    g_autofree char *got = NULL;
+    g_autofree char *want = uuids_of_interviews (other_ana, nameless_ref, NULL);
+
+    g_assert_no_error (error);
+    got = uuids_of (list);
+    g_assert_cmpstr (got, ==, want);
+  }
+  {
+    g_autoptr(GListModel) list = pnl_store_find_candidate_interviews (f->store, "", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+}
+
 /* Whether @needle is anywhere in the bytes of @path (absent: FALSE). */
 static gboolean
 file_contains (const char *path,
@@ -1659,6 +1824,7 @@ main (int   argc,
   ADD ("/core/store/save-failure-kept", test_save_failure_kept);
   ADD ("/core/store/snapshot-kept", test_snapshot_kept);
   ADD ("/core/store/list-interviews-order", test_list_interviews_order);
+  ADD ("/core/store/list-by-role-and-candidate", test_list_by_role_and_candidate);
   ADD ("/core/store/closed", test_closed);
   ADD ("/core/store/forget-candidate", test_forget_candidate);
   ADD ("/core/store/stale-candidates", test_stale_candidates);

@@ -248,7 +248,11 @@ pnl_export_collect (PnlStore        *store,
       return NULL;
     }
 
-  if (!(interviews = pnl_store_list_interviews (store, error)))
+  if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
+    interviews = pnl_store_find_candidate_interviews (store, key, error);
+  else
+    interviews = pnl_store_list_role_interviews (store, key, error);
+  if (interviews == NULL)
     return NULL;
 
   n_interviews = g_list_model_get_n_items (interviews);
@@ -257,22 +261,6 @@ pnl_export_collect (PnlStore        *store,
     {
       g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
       PnlExportItem *item;
-      gboolean match;
-
-      if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
-        {
-          const char *reference = pnl_interview_get_candidate_reference (interview);
-
-          match = g_strcmp0 (pnl_interview_get_candidate_name (interview), key) == 0 ||
-                  (reference != NULL && reference[0] != '\0' && g_str_equal (reference, key));
-        }
-      else
-        {
-          match = g_strcmp0 (pnl_interview_get_role (interview), key) == 0;
-        }
-
-      if (!match)
-        continue;
 
       if (scope == PNL_EXPORT_SCOPE_CANDIDATE && items->len > 0)
         {

@@ -635,6 +635,164 @@ pnl_store_list_recent_interviews (PnlStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* The interviews that @sql (INTERVIEW_SELECT, then a condition) selects,
+ * with @values bound to ?1, ?2… (NULL binds an SQL NULL). */
+static GListModel *
+list_interviews_where (PnlStore           *self,
+                       const char         *sql,
+                       const char * const *values,
+                       guint               n_values,
+                       GError            **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  if (!(stmt = pnl_db_prepare_cached (self->db, sql, error)))
+    return NULL;
+
+  for (guint i = 0; i < n_values; i++)
+    pnl_db_statement_bind_text (stmt, i + 1, values[i]);
+
+  store = g_list_store_new (PNL_TYPE_INTERVIEW);
+  if (!collect_rows (self, stmt, (RowFunc) interview_from_row, store, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * pnl_store_list_roles:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * The roles of the interviews, each once: the role of the most recently
+ * changed interview first, as pnl_store_list_interviews() would meet
+ * them.
+ *
+ * Returns: (transfer full): the roles, or %NULL and @error set
+ */
+GStrv
+pnl_store_list_roles (PnlStore  *self,
+                      GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  PnlDbStep step;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare_cached (self->db,
+                                "SELECT role FROM interviews GROUP BY role"
+                                " ORDER BY max (updated_at) DESC, max (id) DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((step = pnl_db_statement_step (stmt, error)) == PNL_DB_STEP_ROW)
+    g_strv_builder_add (roles, pnl_db_statement_column_text (stmt, 0));
+
+  if (step == PNL_DB_STEP_ERROR)
+    return NULL;
+
+  return g_strv_builder_end (roles);
+}
+
+/**
+ * pnl_store_list_role_interviews:
+ * @self: a #PnlStore
+ * @role: a role
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of the #PnlInterview of @role,
+ *   the most recently changed first
+ */
+GListModel *
+pnl_store_list_role_interviews (PnlStore    *self,
+                                const char  *role,
+                                GError     **error)
+{
+  const char *values[] = { role };
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  return list_interviews_where (self,
+                                INTERVIEW_SELECT
+                                " WHERE i.role = ?1"
+                                " ORDER BY i.updated_at DESC, i.id DESC",
+                                values, G_N_ELEMENTS (values), error);
+}
+
+/**
+ * pnl_store_list_candidate_interviews:
+ * @self: a #PnlStore
+ * @name: the candidate's name
+ * @reference: the candidate's reference ("" for none)
+ * @role: (nullable): only the interviews of this role
+ * @error: a location for a #GError
+ *
+ * The interviews of the candidate with this name and this reference
+ * both: two people may share either.
+ *
+ * Returns: (transfer full): a #GListModel of #PnlInterview, the most
+ *   recently changed first
+ */
+GListModel *
+pnl_store_list_candidate_interviews (PnlStore    *self,
+                                     const char  *name,
+                                     const char  *reference,
+                                     const char  *role,
+                                     GError     **error)
+{
+  const char *values[] = { name, reference, role };
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  return list_interviews_where (self,
+                                INTERVIEW_SELECT
+                                " WHERE c.name = ?1 AND c.reference = ?2"
+                                "   AND (?3 IS NULL OR i.role = ?3)"
+                                " ORDER BY i.updated_at DESC, i.id DESC",
+                                values, G_N_ELEMENTS (values), error);
+}
+
+/**
+ * pnl_store_find_candidate_interviews:
+ * @self: a #PnlStore
+ * @name_or_reference: what someone typed to name a candidate
+ * @error: a location for a #GError
+ *
+ * The interviews of every candidate called @name_or_reference or whose
+ * reference it is, as `panelist --export --candidate=` finds them.
+ *
+ * Returns: (transfer full): a #GListModel of #PnlInterview, the most
+ *   recently changed first
+ */
+GListModel *
+pnl_store_find_candidate_interviews (PnlStore    *self,
+                                     const char  *name_or_reference,
+                                     GError     **error)
+{
+  const char *values[] = { name_or_reference };
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+  g_return_val_if_fail (name_or_reference != NULL, NULL);
+
+  return list_interviews_where (self,
+                                INTERVIEW_SELECT
+                                " WHERE c.name = ?1 OR (c.reference <> '' AND c.reference = ?1)"
+                                " ORDER BY i.updated_at DESC, i.id DESC",
+                                values, G_N_ELEMENTS (values), error);
+}
+
 /**
  * pnl_store_list_stale_candidates:
  * @self: a #PnlStore

@@ -91,6 +91,23 @@ GListModel   *pnl_store_list_candidates      (PnlStore      *self,
 /* Most recently changed first. */
 GListModel   *pnl_store_list_interviews      (PnlStore      *self,
                                               GError       **error);
+/* Each role once, that of the most recently changed interview first. */
+GStrv         pnl_store_list_roles           (PnlStore      *self,
+                                              GError       **error);
+/* Most recently changed first, like the rest. */
+GListModel   *pnl_store_list_role_interviews (PnlStore      *self,
+                                              const char    *role,
+                                              GError       **error);
+/* By name and reference both, and by @role unless it is NULL. */
+GListModel   *pnl_store_list_candidate_interviews (PnlStore   *self,
+                                                   const char *name,
+                                                   const char *reference,
+                                                   const char *role,
+                                                   GError    **error);
+/* Candidates called @name_or_reference, or whose reference it is. */
+GListModel   *pnl_store_find_candidate_interviews (PnlStore   *self,
+                                                   const char *name_or_reference,
+                                                   GError    **error);
 /* An unknown @uuid is G_IO_ERROR_NOT_FOUND. */
 PnlInterview *pnl_store_find_interview       (PnlStore      *self,
                                               const char    *uuid,

@@ -1000,43 +1000,30 @@ on_role_selected (PnlCompareView *self,
 void
 pnl_compare_view_reload (PnlCompareView *self)
 {
-  g_autoptr(GListModel) interviews = NULL;
-  g_autoptr(GPtrArray) roles = NULL;
-  g_autoptr(GHashTable) seen = NULL;
+  g_auto(GStrv) roles = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
-  guint n;
+  guint n_roles;
 
   g_return_if_fail (PNL_IS_COMPARE_VIEW (self));
 
   self->stale = FALSE;
-  roles = g_ptr_array_new ();
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (self->store != NULL && !(interviews = pnl_store_list_interviews (self->store, &error)))
-    g_warning ("Could not list the interviews: %s", error->message);
+  /* The role of the most recent interview first. */
+  if (self->store != NULL && !(roles = pnl_store_list_roles (self->store, &error)))
+    g_warning ("Could not list the roles: %s", error->message);
+  if (roles == NULL)
+    roles = g_new0 (char *, 1);
 
-  /* The most recent interviews come first, and so do their roles. */
-  n = interviews != NULL ? g_list_model_get_n_items (interviews) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
-      const char *role = pnl_interview_get_role (interview);
-
-      if (role == NULL || g_hash_table_contains (seen, role))
-        continue;
-
-      g_hash_table_add (seen, (gpointer) role);
-      if (g_strcmp0 (role, self->role) == 0)
-        selected = roles->len;
-      g_ptr_array_add (roles, (gpointer) role);
-    }
-  g_ptr_array_add (roles, NULL);
+  n_roles = g_strv_length (roles);
+  for (guint i = 0; i < n_roles && selected == GTK_INVALID_LIST_POSITION; i++)
+    if (g_strcmp0 (roles[i], self->role) == 0)
+      selected = i;
 
   self->loading = TRUE;
   gtk_string_list_splice (self->roles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roles)),
-                          (const char * const *) roles->pdata);
-  if (selected == GTK_INVALID_LIST_POSITION && roles->len > 1)
+                          (const char * const *) roles);
+  if (selected == GTK_INVALID_LIST_POSITION && n_roles > 0)
     selected = 0;
   gtk_drop_down_set_selected (self->role_dropdown, selected);
   self->loading = FALSE;
@@ -1395,7 +1382,8 @@ pnl_compare_view_show_candidate (PnlCompareView *self,
 
     /* By name and reference both: two people may share either. */
     items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
-    if (!(interviews = pnl_store_list_interviews (self->store, &error)))
+    if (!(interviews = pnl_store_list_candidate_interviews (self->store, name, reference,
+                                                            self->role, &error)))
       {
         pnl_toast_show (GTK_WIDGET (self), error->message);
         return;
@@ -1405,11 +1393,6 @@ pnl_compare_view_show_candidate (PnlCompareView *self,
       {
         g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
         g_autoptr(GListModel) answers = NULL;
-
-        if (g_strcmp0 (pnl_interview_get_role (interview), self->role) != 0 ||
-            g_strcmp0 (pnl_interview_get_candidate_name (interview), name) != 0 ||
-            g_strcmp0 (pnl_interview_get_candidate_reference (interview), reference) != 0)
-          continue;
 
         if (!(answers = pnl_store_list_answers (self->store, interview, &error)))
           {
