@@ -2144,6 +2144,20 @@ scenario_compare (PnlApplication *app,
   /* One question asked; the rest of the bank nobody asked. */
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_EXPANDER, NULL));
 
+  /* A scorecard for Bob arrives while his page is open: it shows it,
+   * still open. */
+  {
+    PnlStore *store = pnl_application_get_store (app);
+    g_autofree char *uuid = add_submitted (pnl_store_get_path (store), "Bob", "Zoe Quist", 2, NULL);
+
+    g_assert_null (find_label_containing (GTK_WIDGET (page), "Zoe Quist"));
+    g_signal_emit_by_name (app, "scorecards-changed");
+    g_assert_true (pnl_window_get_candidate_page (window) == page);
+    review = pnl_candidate_page_get_review (page);
+    g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 3);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Zoe Quist"));
+  }
+
   /* Ctrl+E there offers the candidate, or the role. */
   press (window, "key", "ctrl+e");
   wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
@@ -2170,6 +2184,25 @@ scenario_compare (PnlApplication *app,
   g_assert_cmpuint (pnl_candidate_review_get_n_interviews (pnl_candidate_page_get_review (page)), ==, 0);
   press (window, "key", "Escape");
   g_assert_null (pnl_window_get_candidate_page (window));
+
+  /* Cy forgotten while their page is open: back to the role, which says
+   * why. */
+  pnl_compare_view_show_candidate (view, cy);
+  wait_until ((page = pnl_window_get_candidate_page (window)) != NULL);
+  {
+    g_autoptr(GListModel) interviews = NULL;
+    g_autoptr(PnlInterview) first = NULL;
+    g_autoptr(GError) error = NULL;
+
+    interviews = pnl_store_list_candidate_interviews (pnl_application_get_store (app), "Cy", "", NULL, &error);
+    g_assert_no_error (error);
+    first = g_list_model_get_item (interviews, 0);
+    pnl_application_forget_candidate_async (app, pnl_interview_get_candidate_id (first), NULL, NULL);
+  }
+  wait_until (pnl_window_get_candidate_page (window) == NULL);
+  wait_until (find_toast (window, "no scorecards for the role any more") != NULL);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpint (pnl_comparison_find_candidate (pnl_compare_view_get_comparison (view), "Cy", ""), ==, -1);
 
   /* Narrow: nothing wider than the window. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);

@@ -576,6 +576,37 @@ pnl_candidate_page_new (PnlStore           *store,
   return self;
 }
 
+/**
+ * pnl_candidate_page_set_review:
+ *
+ * Shows @review instead, where the reader was: scorecards arrived or
+ * changed while the page was open.
+ */
+void
+pnl_candidate_page_set_review (PnlCandidatePage   *self,
+                               PnlCandidateReview *review)
+{
+  GtkAdjustment *vadjustment;
+  GtkWidget *child;
+  double value;
+
+  g_return_if_fail (PNL_IS_CANDIDATE_PAGE (self));
+  g_return_if_fail (PNL_IS_CANDIDATE_REVIEW (review));
+
+  if (!g_set_object (&self->review, review))
+    return;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (vadjustment);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
+    gtk_box_remove (self->content, child);
+  g_ptr_array_set_size (self->column_names, 0);
+  build (self);
+
+  gtk_adjustment_set_value (vadjustment, value);
+}
+
 PnlCandidateReview *
 pnl_candidate_page_get_review (PnlCandidatePage *self)
 {

@@ -26,5 +26,7 @@ G_DECLARE_FINAL_TYPE (PnlCandidatePage, pnl_candidate_page, PNL, CANDIDATE_PAGE,
 PnlCandidatePage   *pnl_candidate_page_new        (PnlStore           *store,
                                                    PnlCandidateReview *review);
 PnlCandidateReview *pnl_candidate_page_get_review (PnlCandidatePage   *self);
+void                pnl_candidate_page_set_review (PnlCandidatePage   *self,
+                                                   PnlCandidateReview *review);
 
 G_END_DECLS

@@ -1361,50 +1361,84 @@ pnl_compare_view_get_column_view (PnlCompareView *self)
   return self->column_view;
 }
 
+/**
+ * pnl_compare_view_review_candidate:
+ * @self: a #PnlCompareView
+ * @name: the candidate's name
+ * @reference: the candidate's reference
+ * @error: a location for a #GError
+ *
+ * Reads the scorecards of the candidate of the role shown, with every
+ * answer, as the candidate page shows them.
+ *
+ * Returns: (transfer full) (nullable): the candidate's scorecards side by
+ *   side, or %NULL and @error set (G_IO_ERROR_NOT_FOUND when the role
+ *   shown has no such candidate)
+ */
+PnlCandidateReview *
+pnl_compare_view_review_candidate (PnlCompareView  *self,
+                                   const char      *name,
+                                   const char      *reference,
+                                   GError         **error)
+{
+  g_autoptr(GListModel) interviews = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  int candidate;
+
+  g_return_val_if_fail (PNL_IS_COMPARE_VIEW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  if (self->comparison == NULL ||
+      (candidate = pnl_comparison_find_candidate (self->comparison, name, reference)) < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("This candidate has no scorecards for the role any more"));
+      return NULL;
+    }
+
+  /* By name and reference both: two people may share either. */
+  if (!(interviews = pnl_store_list_candidate_interviews (self->store, name, reference,
+                                                          self->role, error)))
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+    {
+      g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+      g_autoptr(GListModel) answers = NULL;
+
+      if (!(answers = pnl_store_list_answers (self->store, interview, error)))
+        return NULL;
+
+      g_ptr_array_add (items, pnl_export_item_new (interview, answers));
+    }
+
+  pnl_export_sort_items (items);
+
+  return pnl_candidate_review_new (self->comparison, candidate, items);
+}
+
 void
 pnl_compare_view_show_candidate (PnlCompareView *self,
                                  guint           candidate)
 {
   g_autoptr(PnlCandidateReview) review = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PNL_IS_COMPARE_VIEW (self));
   g_return_if_fail (self->comparison != NULL);
   g_return_if_fail (candidate < pnl_comparison_get_n_candidates (self->comparison));
 
-  /* Their scorecards, with every answer, read now. */
-  {
-    const char *name = pnl_comparison_get_candidate_name (self->comparison, candidate);
-    const char *reference = pnl_comparison_get_candidate_reference (self->comparison, candidate);
-    g_autoptr(GPtrArray) items = NULL;
-    g_autoptr(GError) error = NULL;
+  review = pnl_compare_view_review_candidate (self,
+                                              pnl_comparison_get_candidate_name (self->comparison, candidate),
+                                              pnl_comparison_get_candidate_reference (self->comparison, candidate),
+                                              &error);
+  if (review == NULL)
+    {
+      pnl_toast_show (GTK_WIDGET (self), error->message);
+      return;
+    }
 
-    g_autoptr(GListModel) interviews = NULL;
-
-    /* By name and reference both: two people may share either. */
-    items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
-    if (!(interviews = pnl_store_list_candidate_interviews (self->store, name, reference,
-                                                            self->role, &error)))
-      {
-        pnl_toast_show (GTK_WIDGET (self), error->message);
-        return;
-      }
-
-    for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
-      {
-        g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
-        g_autoptr(GListModel) answers = NULL;
-
-        if (!(answers = pnl_store_list_answers (self->store, interview, &error)))
-          {
-            pnl_toast_show (GTK_WIDGET (self), error->message);
-            return;
-          }
-
-        g_ptr_array_add (items, pnl_export_item_new (interview, answers));
-      }
-
-    pnl_export_sort_items (items);
-    review = pnl_candidate_review_new (self->comparison, candidate, items);
-  }
   g_signal_emit (self, signals[SHOW_CANDIDATE], 0, review);
 }

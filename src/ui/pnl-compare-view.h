@@ -42,5 +42,10 @@ GListModel    *pnl_compare_view_get_rows              (PnlCompareView *self);
 GtkColumnView *pnl_compare_view_get_column_view       (PnlCompareView *self);
 void           pnl_compare_view_show_candidate        (PnlCompareView *self,
                                                        guint           candidate);
+/* What "show-candidate" gives, for a candidate of the role shown. */
+PnlCandidateReview *pnl_compare_view_review_candidate (PnlCompareView *self,
+                                                       const char     *name,
+                                                       const char     *reference,
+                                                       GError        **error);
 
 G_END_DECLS

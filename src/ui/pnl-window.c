@@ -15,6 +15,7 @@
 #include "pnl-bank-library.h"
 #include "pnl-candidate-page.h"
 #include "pnl-candidate-review.h"
+#include "pnl-comparison.h"
 #include "pnl-compare-view.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
@@ -197,14 +198,43 @@ on_panel_folder_changed (PnlWindow      *self,
   watch_panel_folder (self);
 }
 
+static void close_candidate (PnlWindow *self);
+
+/* The candidate page open shows what just arrived too, or goes back to
+ * the role when the candidate is gone from it (forgotten, say). */
+static void
+refresh_candidate (PnlWindow *self)
+{
+  PnlCandidateReview *shown = pnl_candidate_page_get_review (self->candidate_page);
+  PnlComparison *comparison = pnl_candidate_review_get_comparison (shown);
+  guint candidate = pnl_candidate_review_get_candidate (shown);
+  g_autofree char *name = g_strdup (pnl_comparison_get_candidate_name (comparison, candidate));
+  g_autofree char *reference = g_strdup (pnl_comparison_get_candidate_reference (comparison, candidate));
+  g_autoptr(PnlCandidateReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pnl_compare_view_reload (self->compare_view);
+  review = pnl_compare_view_review_candidate (self->compare_view, name, reference, &error);
+  if (review != NULL)
+    {
+      pnl_candidate_page_set_review (self->candidate_page, review);
+      return;
+    }
+
+  close_candidate (self);
+  show_toast (self, error->message);
+}
+
 static void
 on_scorecards_changed (PnlWindow      *self,
                        PnlApplication *app)
 {
   pnl_start_page_reload (self->start_page);
 
+  if (self->candidate_page != NULL && self->compare_view != NULL)
+    refresh_candidate (self);
   /* Hidden, it reloads when it is shown again. */
-  if (self->compare_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
+  else if (self->compare_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
     pnl_compare_view_reload (self->compare_view);
 }
 
@@ -327,8 +357,6 @@ panel_folder_action (GtkWidget  *widget,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
-
-static void close_candidate (PnlWindow *self);
 
 gboolean
 pnl_window_open_interview (PnlWindow    *self,
