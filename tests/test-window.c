@@ -146,6 +146,28 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+/* Enter on a start page row, or a click on it. */
+static void
+activate_interview_row (GtkWidget *row)
+{
+  GtkWidget *list_view = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  PnlInterview *interview = pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PnlInterview) item = g_list_model_get_item (model, i);
+
+      if (item == interview)
+        {
+          g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", i));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -1016,9 +1038,8 @@ scenario_check_start_page (PnlApplication *app,
   g_assert_cmpstr (pnl_interview_row_get_subtitle (PNL_INTERVIEW_ROW (row)), ==,
                    "Backend Developer · Technical 1 · Grace");
   g_assert_nonnull (find_label_containing (row, "In progress"));
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
-  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  activate_interview_row (row);
   g_assert_nonnull (pnl_window_get_session_view (window));
 }
 
@@ -1771,10 +1792,29 @@ test_shortcuts_window (void)
 
 /* Start page ----------------------------------------------------------- */
 
+/* The row showing @interview, if the list has built one. */
+static GtkWidget *
+find_interview_row (GtkWidget    *root,
+                    PnlInterview *interview)
+{
+  if (PNL_IS_INTERVIEW_ROW (root) && pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (root)) == interview)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_interview_row (child, interview);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
-  guint n = PNL_IS_INTERVIEW_ROW (root) ? 1 : 0;
+  guint n = PNL_IS_INTERVIEW_ROW (root) && pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (root)) ? 1 : 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     n += count_rows (child);
@@ -1792,16 +1832,42 @@ scenario_many_interviews (PnlApplication *app,
   /* The 20 most recent, and a way to the rest. */
   wait_until (count_rows (GTK_WIDGET (window)) > 0);
   g_assert_cmpuint (count_rows (GTK_WIDGET (window)), ==, 20);
-  button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show All 25 Interviews");
+  button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show All 625 Interviews");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 24"));
   g_assert_null (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 0"));
 
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Recent Interviews"));
+
+  /* All of them: a list that builds rows for what is near the screen
+   * only (GTK 4.8 keeps about 200 of the 625). */
   g_signal_emit_by_name (button, "clicked");
-  g_assert_cmpuint (count_rows (GTK_WIDGET (window)), ==, 25);
   g_assert_false (gtk_widget_get_visible (button));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Candidate 0"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "All Interviews"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (window)), >=, 20);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (window)), <=, 250);
+  {
+    GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+    guint n = g_list_model_get_n_items (model);
+    g_autoptr(PnlInterview) oldest = g_list_model_get_item (model, n - 1);
+    GtkWidget *row;
+
+    g_assert_cmpuint (n, ==, 625);
+    g_assert_cmpstr (pnl_interview_get_round (oldest), ==, "Older");
+
+    /* Scrolled to the end, the oldest is there to open. */
+    g_assert_null (find_interview_row (list_view, oldest));
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", n - 1);
+    wait_until ((row = find_interview_row (list_view, oldest)) != NULL);
+    g_assert_cmpstr (pnl_interview_row_get_subtitle (PNL_INTERVIEW_ROW (row)), ==,
+                     "Backend Developer · Older · Grace");
+    activate_interview_row (row);
+    g_assert_nonnull (pnl_window_get_session_view (window));
+    g_assert_cmpstr (pnl_interview_get_uuid (pnl_session_get_interview (get_session (window))),
+                     ==, pnl_interview_get_uuid (oldest));
+  }
 }
 
 static void
@@ -1839,6 +1905,24 @@ test_many_interviews (void)
       }
     }
   g_assert_true (pnl_store_close (store, &error));
+
+  /* And 600 older ones, as SQL can make them: the start page reads
+   * interviews, not their answers. */
+  {
+    g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pnl_db_exec (db,
+                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)"
+                                " INSERT INTO interviews (uuid, candidate_id, role, round, interviewer, bank_id,"
+                                "                         scale, state, started_at, updated_at)"
+                                " SELECT lower (hex (randomblob (16))), i.candidate_id, i.role, 'Older',"
+                                "        i.interviewer, i.bank_id, i.scale, 'submitted', 1700000000, 1700000000 + n.i"
+                                "   FROM n, (SELECT * FROM interviews WHERE summary = 'Candidate 7') i",
+                                &error));
+    g_assert_no_error (error);
+  }
+
   run_app (scenario_many_interviews, NULL);
 }
 

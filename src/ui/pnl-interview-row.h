@@ -15,14 +15,17 @@ G_BEGIN_DECLS
 
 #define PNL_TYPE_INTERVIEW_ROW (pnl_interview_row_get_type())
 
-G_DECLARE_FINAL_TYPE (PnlInterviewRow, pnl_interview_row, PNL, INTERVIEW_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (PnlInterviewRow, pnl_interview_row, PNL, INTERVIEW_ROW, GtkWidget)
 
 /* An interview in the start page's list: the candidate, then role, round
  * and interviewer, its state (with when it last changed as a tooltip)
- * and an arrow.  It looks like an AdwActionRow, the style's "row >
- * box.header" rules, at a fraction of its cost: the start page builds
- * them before its first frame. */
-GtkWidget    *pnl_interview_row_new           (PnlInterview    *interview);
+ * and an arrow.  It is the "box.header" of an AdwActionRow, styled by the
+ * same "row > box.header" rules, at a fraction of its cost, for a row of
+ * a GtkListView: the start page builds them before its first frame, and
+ * shows thousands with Show All. */
+GtkWidget    *pnl_interview_row_new           (void);
+void          pnl_interview_row_set_interview (PnlInterviewRow *self,
+                                               PnlInterview    *interview);
 PnlInterview *pnl_interview_row_get_interview (PnlInterviewRow *self);
 const char   *pnl_interview_row_get_title     (PnlInterviewRow *self);
 const char   *pnl_interview_row_get_subtitle  (PnlInterviewRow *self);

@@ -28,7 +28,8 @@ struct _PnlStartPage
   /* Template children */
   GtkButton     *show_all_button;
   GtkStack      *stack;
-  GtkListBox    *list_box;
+  GtkLabel      *heading;
+  GtkListView   *list_view;
   AdwStatusPage *error_page;
 };
 
@@ -48,24 +49,44 @@ static void
 on_show_all_clicked (PnlStartPage *self,
                      GtkButton    *button)
 {
-  self->show_all = TRUE;
-  pnl_start_page_reload (self);
-}
-
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  return pnl_interview_row_new (PNL_INTERVIEW (item));
+  pnl_start_page_show_all (self);
 }
 
 static void
-on_row_activated (PnlStartPage  *self,
-                  GtkListBoxRow *row,
-                  GtkListBox    *list_box)
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
 {
-  if (PNL_IS_INTERVIEW_ROW (row))
-    g_signal_emit (self, signals[OPEN], 0, pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (row)));
+  gtk_list_item_set_child (list_item, pnl_interview_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  pnl_interview_row_set_interview (PNL_INTERVIEW_ROW (gtk_list_item_get_child (list_item)),
+                                   gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  pnl_interview_row_set_interview (PNL_INTERVIEW_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_activate (PnlStartPage *self,
+             guint         position,
+             GtkListView  *list_view)
+{
+  g_autoptr(PnlInterview) interview = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)),
+                                                             position);
+
+  if (interview != NULL)
+    g_signal_emit (self, signals[OPEN], 0, interview);
 }
 
 void
@@ -89,7 +110,12 @@ pnl_start_page_reload (PnlStartPage *self)
       return;
     }
 
-  gtk_list_box_bind_model (self->list_box, interviews, create_row, self, NULL);
+  {
+    g_autoptr(GtkNoSelection) model = gtk_no_selection_new (g_object_ref (interviews));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (model));
+  }
+  gtk_label_set_label (self->heading, self->show_all ? _("All Interviews") : _("Recent Interviews"));
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), !self->show_all && n > N_RECENT);
   if (n > N_RECENT)
     {
@@ -98,6 +124,18 @@ pnl_start_page_reload (PnlStartPage *self)
       gtk_button_set_label (self->show_all_button, label);
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+void
+pnl_start_page_show_all (PnlStartPage *self)
+{
+  g_return_if_fail (PNL_IS_START_PAGE (self));
+
+  if (self->show_all)
+    return;
+
+  self->show_all = TRUE;
+  pnl_start_page_reload (self);
 }
 
 void
@@ -149,15 +187,23 @@ pnl_start_page_class_init (PnlStartPageClass *klass)
                                                "/io/github/panelist/Panelist/ui/pnl-start-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, PnlStartPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PnlStartPage, show_all_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
 }
 
 static void
 pnl_start_page_init (PnlStartPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 }

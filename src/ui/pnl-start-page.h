@@ -23,5 +23,7 @@ void pnl_start_page_set_store (PnlStartPage *self,
                                PnlStore     *store);
 /* Reads the interviews again. */
 void pnl_start_page_reload    (PnlStartPage *self);
+/* Lists every interview, as the Show All button does. */
+void pnl_start_page_show_all  (PnlStartPage *self);
 
 G_END_DECLS
