@@ -1091,6 +1091,35 @@ scenario_extras (PnlApplication *app,
   g_assert_cmpstr (pnl_question_get_area_id (pnl_answer_get_question (added)), ==, area_id);
   g_assert_cmpuint (pnl_session_area_get_n_questions (area), ==, n_before + 1);
 
+  /* One added during a search that it matches is listed at once. */
+  {
+    PnlNavigator *navigator = PNL_NAVIGATOR (pnl_session_view_get_navigator (view));
+    GListModel *rows = pnl_navigator_get_rows (navigator);
+    PnlAnswer *second;
+    gboolean listed = FALSE;
+
+    pnl_navigator_set_search_text (navigator, "shard");
+    g_assert_cmpuint (pnl_navigator_get_n_shown (navigator), ==, 1);
+    press (window, "key", "alt+a");
+    wait_until ((dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Which key would you shard the users by?");
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add"), "clicked");
+    wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+    second = pnl_session_get_current (session);
+    g_assert_true (second != added);
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(PnlSlot) slot = g_list_model_get_item (rows, i);
+
+        listed |= pnl_slot_get_item (slot) == G_OBJECT (second);
+      }
+    g_assert_true (listed);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    pnl_navigator_set_search_text (navigator, "");
+  }
+
   /* Alt+P stops the clock; Alt+P again starts it. */
   press (window, "key", "alt+p");
   g_assert_true (pnl_session_get_paused (session));
