@@ -994,6 +994,10 @@ scenario_leave_at_question (PnlApplication *app,
    * keyfile backend each write is an fsync on the main thread. */
   written = g_settings_get_string (pnl_application_get_settings (app), "last-question");
   g_assert_cmpstr (written, ==, "");
+
+  /* A size to come back to; closing the window writes it with the
+   * question, in one go. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
 }
 
 static void
@@ -1006,6 +1010,16 @@ scenario_check_reopened (PnlApplication *app,
 
   g_assert_nonnull (current);
   g_assert_cmpstr (pnl_question_get_id (pnl_answer_get_question (current)), ==, "security.password-storage");
+  {
+    GSettings *settings = pnl_application_get_settings (app);
+    int width, height;
+
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
   g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_session_get_interview (session)), ==, "Restored Candidate");
 
   /* Closing the interview goes back to the start page, which lists it. */

@@ -39,6 +39,7 @@ struct _PnlSessionView
    * goes, not at every move.  With the keyfile backend (a Flatpak's)
    * each write is a file replaced, with an fsync, on the main thread. */
   char               *last_question;
+  gboolean            last_question_saved;
   int                 drag_start_width;
   double              drag_start_x;
 
@@ -174,6 +175,7 @@ on_current_changed (PnlSessionView *self)
       gtk_toggle_button_set_active (self->summary_button, FALSE);
       g_free (self->last_question);
       self->last_question = g_strdup (pnl_question_get_id (pnl_answer_get_question (current)));
+      self->last_question_saved = FALSE;
     }
 
   pnl_session_view_actions_update (self);
@@ -632,12 +634,30 @@ pnl_session_view_dispose (GObject *object)
   g_clear_object (&self->before_summary);
   g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
-  if (self->settings != NULL && self->last_question != NULL)
-    g_settings_set_string (self->settings, "last-question", self->last_question);
+  pnl_session_view_save_state (self, NULL);
   g_clear_pointer (&self->last_question, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pnl_session_view_parent_class)->dispose (object);
+}
+
+void
+pnl_session_view_save_state (PnlSessionView *self,
+                             GSettings      *settings)
+{
+  g_return_if_fail (PNL_IS_SESSION_VIEW (self));
+  g_return_if_fail (!settings || G_IS_SETTINGS (settings));
+
+  if (settings == NULL)
+    settings = self->settings;
+
+  /* Once per question: each write is a file and an fsync with the
+   * keyfile backend (a Flatpak without dconf). */
+  if (settings == NULL || self->last_question == NULL || self->last_question_saved)
+    return;
+
+  g_settings_set_string (settings, "last-question", self->last_question);
+  self->last_question_saved = TRUE;
 }
 
 /* The sidebar's width, within what the setting allows. */

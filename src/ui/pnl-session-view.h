@@ -31,6 +31,13 @@ AdwFlap         *pnl_session_view_get_flap           (PnlSessionView *self);
 /* The keyboard shortcuts, for the shortcuts window and for tests. */
 GtkEventController *pnl_session_view_get_shortcuts   (PnlSessionView *self);
 
+/* Keeps the question being asked in the "last-question" setting of
+ * @settings (the view's own when NULL), where the interview reopens
+ * after a restart.  Done when the view goes too; this writes it sooner,
+ * with whatever else the caller writes. */
+void            pnl_session_view_save_state        (PnlSessionView *self,
+                                                    GSettings      *settings);
+
 /* The width of the question list beside the page; dragging its edge
  * changes it and keeps it in the "sidebar-width" setting. */
 void            pnl_session_view_set_sidebar_width (PnlSessionView *self,

@@ -734,6 +734,8 @@ pnl_window_close_request (GtkWindow *window)
 {
   PnlWindow *self = PNL_WINDOW (window);
   GSettings *settings = pnl_application_get_settings (get_app (self));
+  g_autoptr(GSettings) batch = NULL;
+  g_autofree char *schema_id = NULL;
   int width, height;
 
   /* Saved at once; the application waits for the writer when it quits.
@@ -744,10 +746,19 @@ pnl_window_close_request (GtkWindow *window)
   if (!pnl_application_confirm_quit (get_app (self), window))
     return TRUE;
 
+  /* One change of four keys: one write (and fsync) with the keyfile
+   * backend, where each key on its own would be one.  On an object of
+   * its own: delay-apply mode cannot be left. */
+  g_object_get (settings, "schema-id", &schema_id, NULL);
+  batch = g_settings_new (schema_id);
+  g_settings_delay (batch);
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_int (batch, "window-width", width);
+  g_settings_set_int (batch, "window-height", height);
+  g_settings_set_boolean (batch, "window-maximized", gtk_window_is_maximized (window));
+  if (self->session_view != NULL)
+    pnl_session_view_save_state (self->session_view, batch);
+  g_settings_apply (batch);
 
   return GTK_WINDOW_CLASS (pnl_window_parent_class)->close_request (window);
 }
