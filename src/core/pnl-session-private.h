@@ -23,5 +23,9 @@ G_BEGIN_DECLS
 void     _pnl_session_tick       (PnlSession *self);
 /* Whether the clock's timer runs now. */
 gboolean _pnl_session_is_ticking (PnlSession *self);
+/* PNL_SESSION_CLOCK_SAVE_DELAY_MS, unless a test waits less. */
+guint    _pnl_session_get_clock_save_delay (PnlSession *self);
+void     _pnl_session_set_clock_save_delay (PnlSession *self,
+                                            guint       delay_ms);
 
 G_END_DECLS

@@ -71,6 +71,8 @@ struct _PnlSession
   guint         save_source;
   guint         clock_save_source;
   guint         tick_source;
+  /* PNL_SESSION_CLOCK_SAVE_DELAY_MS, shorter in tests */
+  guint         clock_save_delay_ms;
   /* When the oldest change not yet saved was made (monotonic), or 0 */
   gint64        first_dirty_at;
 
@@ -188,7 +190,7 @@ pnl_session_schedule_clock_save (PnlSession *self)
   if (self->save_source != 0 || self->clock_save_source != 0)
     return;
 
-  self->clock_save_source = g_timeout_add (PNL_SESSION_CLOCK_SAVE_DELAY_MS,
+  self->clock_save_source = g_timeout_add (self->clock_save_delay_ms,
                                            clock_save_timeout_cb, self);
   g_source_set_name_by_id (self->clock_save_source, "[panelist] session clock save");
 }
@@ -486,6 +488,24 @@ _pnl_session_is_ticking (PnlSession *self)
   return self->tick_source != 0;
 }
 
+guint
+_pnl_session_get_clock_save_delay (PnlSession *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION (self), 0);
+
+  return self->clock_save_delay_ms;
+}
+
+void
+_pnl_session_set_clock_save_delay (PnlSession *self,
+                                   guint       delay_ms)
+{
+  g_return_if_fail (PNL_IS_SESSION (self));
+  g_return_if_fail (delay_ms > 0);
+
+  self->clock_save_delay_ms = delay_ms;
+}
+
 /* Object ----------------------------------------------------------------- */
 
 static void
@@ -712,6 +732,7 @@ pnl_session_init (PnlSession *self)
   self->areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->answers_by_question = g_hash_table_new (g_str_hash, g_str_equal);
   self->dirty_answers = g_hash_table_new (NULL, NULL);
+  self->clock_save_delay_ms = PNL_SESSION_CLOCK_SAVE_DELAY_MS;
 }
 
 /**
