@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "bench-common.h"
+#include "bench-window.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -29,28 +30,6 @@
 #include "pnl-session-view.h"
 #include "pnl-store.h"
 
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                guint         *n_painted)
-{
-  (*n_painted)++;
-}
-
-/* Runs the main loop until @window has painted a frame with what changed. */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  guint n_painted = 0;
-  gulong id;
-
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_painted);
-  gtk_widget_queue_draw (window);
-  while (n_painted == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 typedef struct
 {
@@ -89,7 +68,7 @@ measure (PnlApplication *app,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (window);
+  bench_wait_for_frame (window);
   f.open_ms = g_timer_elapsed (timer, NULL) * 1000;
 
   /* Nobody types within a fifth of a second of the page appearing: the
@@ -112,7 +91,7 @@ measure (PnlApplication *app,
       f.filter_ms += g_timer_elapsed (timer, NULL) * 1000 / G_N_ELEMENTS (typed);
       if (g_getenv ("BENCH_EACH"))
         g_printerr ("# keystroke to \"%s\": filtering %.2f ms\n", typed[i], g_timer_elapsed (timer, NULL) * 1000);
-      wait_for_frame (window);
+      bench_wait_for_frame (window);
       ms = g_timer_elapsed (timer, NULL) * 1000;
 
       f.keystroke_ms += ms / G_N_ELEMENTS (typed);

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "bench-common.h"
+#include "bench-window.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -29,28 +30,6 @@
 #define N_CANDIDATES   2000
 #define N_INTERVIEWERS 5
 
-static void
-on_after_paint (GdkFrameClock *clock,
-                guint         *n_painted)
-{
-  (*n_painted)++;
-}
-
-/* Runs the main loop until @window has painted a frame with what changed. */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  guint n_painted = 0;
-  gulong id;
-
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_painted);
-  gtk_widget_queue_draw (window);
-  while (n_painted == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static GtkWidget *
 present_window (GtkWidget *child)
 {
@@ -61,7 +40,7 @@ present_window (GtkWidget *child)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (window);
+  bench_wait_for_frame (window);
 
   return window;
 }
@@ -79,7 +58,7 @@ measure_start_page (PnlStore *store)
 
   start = g_get_monotonic_time ();
   pnl_start_page_show_all (page);
-  wait_for_frame (window);
+  bench_wait_for_frame (window);
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -120,7 +99,7 @@ measure_list_box (PnlStore *store)
   interviews = pnl_store_list_interviews (store, &error);
   g_assert_no_error (error);
   gtk_list_box_bind_model (GTK_LIST_BOX (list_box), interviews, create_row, NULL, NULL);
-  wait_for_frame (window);
+  bench_wait_for_frame (window);
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -201,6 +201,44 @@ item_from_store (PnlStore      *store,
 }
 
 /**
+ * pnl_export_read_items:
+ * @store: a #PnlStore
+ * @interviews: a #GListModel of #PnlInterview
+ * @error: a location for a #GError
+ *
+ * Reads the answers of each interview.
+ *
+ * Returns: (transfer full) (element-type PnlExportItem): an item per
+ *   interview, in the same order, or %NULL and @error set
+ */
+GPtrArray *
+pnl_export_read_items (PnlStore    *store,
+                       GListModel  *interviews,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (interviews), NULL);
+
+  n = g_list_model_get_n_items (interviews);
+  items = g_ptr_array_new_full (n, (GDestroyNotify) pnl_export_item_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+      PnlExportItem *item;
+
+      if (!(item = item_from_store (store, interview, error)))
+        return NULL;
+
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
  * pnl_export_collect:
  * @store: a #PnlStore
  * @scope: what to collect
@@ -257,28 +295,23 @@ pnl_export_collect (PnlStore        *store,
 
   n_interviews = g_list_model_get_n_items (interviews);
 
-  for (guint i = 0; i < n_interviews; i++)
+  /* A name is not enough when two candidates share it. */
+  for (guint i = 1; scope == PNL_EXPORT_SCOPE_CANDIDATE && i < n_interviews; i++)
     {
+      g_autoptr(PnlInterview) first = g_list_model_get_item (interviews, 0);
       g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
-      PnlExportItem *item;
 
-      if (scope == PNL_EXPORT_SCOPE_CANDIDATE && items->len > 0)
+      if (!same_candidate (first, interview))
         {
-          PnlExportItem *first = g_ptr_array_index (items, 0);
-
-          if (!same_candidate (first->interview, interview))
-            {
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                                   _("Several candidates match: give the candidate’s reference instead"));
-              return NULL;
-            }
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Several candidates match: give the candidate’s reference instead"));
+          return NULL;
         }
-
-      if (!(item = item_from_store (store, interview, error)))
-        return NULL;
-
-      g_ptr_array_add (items, item);
     }
+
+  g_clear_pointer (&items, g_ptr_array_unref);
+  if (!(items = pnl_export_read_items (store, interviews, error)))
+    return NULL;
 
   if (items->len == 0)
     {

@@ -51,6 +51,12 @@ GPtrArray     *pnl_export_collect            (PnlStore        *store,
                                               const char      *key,
                                               GError         **error);
 
+/* An item for each of @interviews (PnlInterview), with its answers read
+ * from @store, in the same order. */
+GPtrArray     *pnl_export_read_items         (PnlStore        *store,
+                                              GListModel      *interviews,
+                                              GError         **error);
+
 /* Sorts @items (PnlExportItem) into the order the exports use: by
  * candidate name, reference, start time, then UUID.  Names compare with
  * g_utf8_collate(), so the order follows the locale. */

@@ -1402,17 +1402,8 @@ pnl_compare_view_review_candidate (PnlCompareView  *self,
                                                           self->role, error)))
     return NULL;
 
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
-    {
-      g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
-      g_autoptr(GListModel) answers = NULL;
-
-      if (!(answers = pnl_store_list_answers (self->store, interview, error)))
-        return NULL;
-
-      g_ptr_array_add (items, pnl_export_item_new (interview, answers));
-    }
+  if (!(items = pnl_export_read_items (self->store, interviews, error)))
+    return NULL;
 
   pnl_export_sort_items (items);
 
