@@ -17,6 +17,7 @@
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
+#include "pnl-pending-list.h"
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
 
@@ -768,6 +769,63 @@ test_withdraw (void)
   peer_free (peer);
 }
 
+/* The list of waiting publishes is written on a thread: the saves land
+ * in order, the file ends up with the last list, and a load before that
+ * already gives it (a new folder object must not read an older list). */
+static void
+test_pending_list (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "panelist.db.panel-pending", NULL);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other = g_uuid_string_random ();
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_ptr_array_add (uuids, g_uuid_string_random ());
+      pnl_pending_list_save (path, uuids);
+
+      loaded = pnl_pending_list_load (path);
+      g_assert_cmpuint (loaded->len, ==, uuids->len);
+      for (guint j = 0; j < loaded->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (loaded, j), ==, g_ptr_array_index (uuids, j));
+      g_clear_pointer (&loaded, g_ptr_array_unref);
+    }
+
+  pnl_pending_list_wait (path);
+  assert_private_file (path);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, uuids->len + 1);
+  for (guint i = 0; i < uuids->len; i++)
+    g_assert_cmpstr (lines[i], ==, g_ptr_array_index (uuids, i));
+  g_assert_cmpstr (lines[uuids->len], ==, "");
+
+  /* Emptied: the file goes. */
+  g_ptr_array_set_size (uuids, 0);
+  pnl_pending_list_save (path, uuids);
+  pnl_pending_list_wait (path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  loaded = pnl_pending_list_load (path);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* What is not a UUID, and a UUID twice, are left out. */
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf ("not a uuid\n%s\n %s \n", other, other);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  loaded = pnl_pending_list_load (path);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (loaded, 0), ==, other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/panel-folder/pending", test_pending);
   g_test_add_func ("/panel-folder/withdraw", test_withdraw);
   g_test_add_func ("/panel-folder/publish-async", test_publish_async);
+  g_test_add_func ("/panel-folder/pending-list", test_pending_list);
 
   return g_test_run ();
 }

@@ -10,13 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
+#include "pnl-pending-list.h"
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
 
@@ -76,46 +75,11 @@ static void ensure_poll (PnlPanelFolder *self);
 
 /* Pending publishes ------------------------------------------------------- */
 
-static void
-load_pending (PnlPanelFolder *self)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents (self->pending_path, &text, NULL, NULL))
-    return;
-
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *uuid = g_strstrip (lines[i]);
-
-      if (g_uuid_string_is_valid (uuid) &&
-          !g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, NULL))
-        g_ptr_array_add (self->pending, g_strdup (uuid));
-    }
-}
-
+/* Written on a thread, in order: see pnl-pending-list.h. */
 static void
 save_pending (PnlPanelFolder *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (self->pending->len == 0)
-    {
-      if (g_unlink (self->pending_path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the list of waiting publishes: %s",
-                   g_strerror (errno));
-      return;
-    }
-
-  for (guint i = 0; i < self->pending->len; i++)
-    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (self->pending, i));
-
-  if (!g_file_set_contents_full (self->pending_path, text->str, text->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not save the list of waiting publishes: %s", error->message);
+  pnl_pending_list_save (self->pending_path, self->pending);
 }
 
 static void
@@ -540,7 +504,7 @@ pnl_panel_folder_constructed (GObject *object)
   g_assert (self->folder != NULL);
 
   self->pending_path = g_strconcat (pnl_store_get_path (self->store), PENDING_SUFFIX, NULL);
-  load_pending (self);
+  self->pending = pnl_pending_list_load (self->pending_path);
   self->online = folder_exists (self);
 }
 
@@ -565,6 +529,9 @@ pnl_panel_folder_finalize (GObject *object)
 
   /* Each publish holds the folder until it is done. */
   g_assert (g_queue_is_empty (&self->publishes));
+
+  /* The list outlives us on disk: a restart must find the last one. */
+  pnl_pending_list_wait (self->pending_path);
 
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -693,7 +660,6 @@ static void
 pnl_panel_folder_init (PnlPanelFolder *self)
 {
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->pending = g_ptr_array_new_with_free_func (g_free);
   self->poll_interval = DEFAULT_POLL_MS;
   g_queue_init (&self->publishes);
 }
