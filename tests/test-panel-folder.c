@@ -17,6 +17,7 @@
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
+#include "pnl-pending-list.h"
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
 
@@ -54,6 +55,10 @@ typedef struct
   PnlPanelFolder *folder;
   GPtrArray      *problems;
   guint           n_imported;
+  /* Scans that ended. */
+  guint           n_scans;
+  /* Set when the test disposes of the folder: no signal may follow. */
+  gboolean        disposed;
 } Peer;
 
 static gboolean
@@ -109,6 +114,7 @@ problem_cb (PnlPanelFolder *folder,
             const GError   *error,
             Peer           *peer)
 {
+  g_assert_false (peer->disposed);
   g_assert_nonnull (error);
   g_assert_nonnull (error->message);
   g_ptr_array_add (peer->problems, g_error_copy (error));
@@ -119,8 +125,25 @@ imported_cb (PnlPanelFolder *folder,
              PnlImporter    *importer,
              Peer           *peer)
 {
+  g_assert_false (peer->disposed);
   g_assert_true (PNL_IS_IMPORTER (importer));
   peer->n_imported++;
+}
+
+static void
+scanning_cb (PnlPanelFolder *folder,
+             GParamSpec     *pspec,
+             Peer           *peer)
+{
+  g_assert_false (peer->disposed);
+  if (!pnl_panel_folder_get_scanning (folder))
+    peer->n_scans++;
+}
+
+static gboolean
+is_scanning (Peer *peer)
+{
+  return pnl_panel_folder_get_scanning (peer->folder);
 }
 
 static void
@@ -135,11 +158,13 @@ peer_open_folder (Peer *peer)
   g_assert_true (g_file_equal (pnl_panel_folder_get_folder (peer->folder), file));
   g_signal_connect (peer->folder, "problem", G_CALLBACK (problem_cb), peer);
   g_signal_connect (peer->folder, "imported", G_CALLBACK (imported_cb), peer);
+  g_signal_connect (peer->folder, "notify::scanning", G_CALLBACK (scanning_cb), peer);
 }
 
 static void
 peer_close_folder (Peer *peer)
 {
+  WAIT_FOR (!is_scanning (peer));
   g_assert_finalize_object (g_steal_pointer (&peer->folder));
 }
 
@@ -167,6 +192,9 @@ peer_free (Peer *peer)
 
   if (peer->folder != NULL)
     peer_close_folder (peer);
+  /* The importer's thread may let go of the store a moment after the
+   * scan is over. */
+  WAIT_FOR (g_atomic_int_get (&G_OBJECT (peer->store)->ref_count) == 1);
   g_assert_true (pnl_store_close (peer->store, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&peer->store));
@@ -402,7 +430,8 @@ test_panel (void)
 
   WAIT_FOR (count_interviews (peers[0]) == 3 &&
             count_interviews (peers[1]) == 3 &&
-            count_interviews (peers[2]) == 3);
+            count_interviews (peers[2]) == 3 &&
+            !is_scanning (peers[0]) && !is_scanning (peers[1]) && !is_scanning (peers[2]));
   for (guint i = 0; i < 3; i++)
     {
       g_assert_cmpuint (peers[i]->problems->len, ==, 0);
@@ -469,6 +498,7 @@ test_panel (void)
   publish (peers[2], interviews[2]);
   write_shared ("notes.txt", "not a scorecard");
   spin (800);
+  WAIT_FOR (!is_scanning (peers[0]) && !is_scanning (peers[1]) && !is_scanning (peers[2]));
 
   for (guint i = 0; i < 3; i++)
     {
@@ -558,8 +588,8 @@ test_pending (void)
 
   pnl_panel_folder_start (b->folder);
   g_assert_false (pnl_panel_folder_get_online (b->folder));
-  spin (300);
   /* Told once, not at every look. */
+  WAIT_FOR (b->n_scans >= 4);
   g_assert_cmpuint (count_problems (b, G_IO_ERROR, G_IO_ERROR_NOT_FOUND), ==, 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_interviews (b), ==, 0);
@@ -768,6 +798,331 @@ test_withdraw (void)
   peer_free (peer);
 }
 
+/* A folder with many scorecards in it: @n copies of @peer's scorecard of
+ * @uuid, each under a UUID of its own. */
+static void
+fill_folder (Peer       *peer,
+             const char *uuid,
+             guint       n)
+{
+  g_autofree char *text = expected_text (peer, uuid);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *other = g_uuid_string_random ();
+      g_autofree char *name = g_strconcat (other, PNL_PANEL_FOLDER_SUFFIX, NULL);
+      g_autofree char *copy = replace_once (text, uuid, other);
+
+      write_shared (name, copy);
+    }
+}
+
+/* An interviewer whose scorecards fill the shared folder. */
+static Peer *
+make_full_folder (guint n)
+{
+  g_autofree char *dir = shared_path ();
+  g_autoptr(PnlInterview) interview = NULL;
+  Peer *lead;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  lead = peer_new ("lead");
+  interview = submit_interview (lead, "Ana Lima", "Many copies");
+  fill_folder (lead, pnl_interview_get_uuid (interview), n);
+
+  return lead;
+}
+
+#define MANY 500
+
+typedef struct
+{
+  Peer  *peer;
+  guint  n_iterations;
+  /* Iterations before the first file was imported: while the scan
+   * listed and read the folder. */
+  guint  n_reading;
+  gboolean importing;
+} Iterations;
+
+static gboolean
+iteration_cb (gpointer data)
+{
+  Iterations *iterations = data;
+
+  iterations->n_iterations++;
+
+  /* Cheap while nothing is imported; not looked at after. */
+  if (!iterations->importing)
+    {
+      if (count_interviews (iterations->peer) == 0)
+        iterations->n_reading++;
+      else
+        iterations->importing = TRUE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The scan reads the folder on a thread: the main loop keeps running. */
+static void
+test_scan_main_loop (void)
+{
+  Peer *lead = make_full_folder (MANY);
+  Peer *b = peer_new ("tomas");
+  Iterations iterations = { b, 0, 0, FALSE };
+  guint idle;
+
+  /* It returns at once, nothing read yet. */
+  pnl_panel_folder_start (b->folder);
+  g_assert_true (is_scanning (b));
+  g_assert_cmpuint (count_interviews (b), ==, 0);
+
+  idle = g_idle_add (iteration_cb, &iterations);
+  WAIT_FOR (!is_scanning (b));
+  g_source_remove (idle);
+
+  g_test_message ("%u main loop iterations during the scan, %u of them before the import",
+                  iterations.n_iterations, iterations.n_reading);
+  g_assert_cmpuint (iterations.n_reading, >=, 5);
+  g_assert_cmpuint (iterations.n_iterations, >=, iterations.n_reading + 5);
+
+  /* And it did the work, told once at its end. */
+  g_assert_cmpuint (count_interviews (b), ==, MANY);
+  g_assert_cmpuint (b->n_imported, ==, 1);
+  g_assert_cmpuint (b->n_scans, ==, 1);
+  g_assert_cmpuint (b->problems->len, ==, 0);
+  g_assert_true (pnl_panel_folder_get_online (b->folder));
+
+  peer_free (b);
+  peer_free (lead);
+}
+
+/* Rescans asked for during a scan: one more scan after it, not none,
+ * not one each. */
+static void
+test_rescan_during_scan (void)
+{
+  Peer *lead = make_full_folder (MANY / 5);
+  Peer *b = peer_new ("tomas");
+
+  pnl_panel_folder_start (b->folder);
+  g_assert_true (is_scanning (b));
+  for (guint i = 0; i < 3; i++)
+    pnl_panel_folder_rescan (b->folder);
+  g_assert_cmpuint (b->n_scans, ==, 0);
+
+  WAIT_FOR (!is_scanning (b));
+  g_assert_cmpuint (b->n_scans, ==, 2);
+  g_assert_cmpuint (count_interviews (b), ==, MANY / 5);
+  /* The second found nothing new. */
+  g_assert_cmpuint (b->n_imported, ==, 1);
+
+  /* Once it is over, a rescan is one scan. */
+  pnl_panel_folder_rescan (b->folder);
+  g_assert_true (is_scanning (b));
+  WAIT_FOR (!is_scanning (b));
+  g_assert_cmpuint (b->n_scans, ==, 3);
+  g_assert_cmpuint (b->n_imported, ==, 1);
+  g_assert_cmpuint (b->problems->len, ==, 0);
+
+  peer_free (b);
+  peer_free (lead);
+}
+
+/* The folder object goes in the middle of a scan: no crash, no signal
+ * after it, and the scan lets go of everything it held. */
+static void
+test_dispose_during_scan (void)
+{
+  Peer *lead = make_full_folder (MANY);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("reader-%u", round);
+      Peer *b = peer_new (name);
+      GFile *folder = pnl_panel_folder_get_folder (b->folder);
+      gboolean unref = round % 2 == 0;
+
+      /* Held by the folder object and its scan only. */
+      g_object_add_weak_pointer (G_OBJECT (folder), (gpointer *) &folder);
+      pnl_panel_folder_start (b->folder);
+
+      if (round / 2 == 1)
+        {
+          /* While the folder is read. */
+          for (guint i = 0; i < 3; i++)
+            g_main_context_iteration (NULL, FALSE);
+        }
+      else if (round / 2 == 2)
+        {
+          /* While the files are imported: looked at without a pause. */
+          guint idle = g_idle_add (tick_cb, NULL);
+
+          WAIT_FOR (count_interviews (b) > 0);
+          g_source_remove (idle);
+        }
+      g_assert_true (is_scanning (b));
+
+      b->disposed = TRUE;
+      if (unref)
+        {
+          g_assert_finalize_object (g_steal_pointer (&b->folder));
+        }
+      else
+        {
+          g_object_run_dispose (G_OBJECT (b->folder));
+          g_assert_false (is_scanning (b));
+          pnl_panel_folder_rescan (b->folder);
+          g_assert_false (is_scanning (b));
+        }
+
+      WAIT_FOR (folder == NULL);
+      g_assert_cmpuint (b->n_imported, ==, 0);
+      g_assert_cmpuint (b->n_scans, ==, 0);
+      g_assert_cmpuint (b->problems->len, ==, 0);
+      g_assert_cmpuint (count_interviews (b), <, MANY);
+
+      if (!unref)
+        g_assert_finalize_object (g_steal_pointer (&b->folder));
+      peer_free (b);
+    }
+
+  peer_free (lead);
+}
+
+/* The list of waiting publishes is written on a thread: the saves land
+ * in order, the file ends up with the last list, and a load before that
+ * already gives it (a new folder object must not read an older list). */
+static void
+test_pending_list (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "panelist.db.panel-pending", NULL);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other = g_uuid_string_random ();
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_ptr_array_add (uuids, g_uuid_string_random ());
+      pnl_pending_list_save (path, uuids);
+
+      loaded = pnl_pending_list_load (path);
+      g_assert_cmpuint (loaded->len, ==, uuids->len);
+      for (guint j = 0; j < loaded->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (loaded, j), ==, g_ptr_array_index (uuids, j));
+      g_clear_pointer (&loaded, g_ptr_array_unref);
+    }
+
+  pnl_pending_list_wait (path);
+  assert_private_file (path);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, uuids->len + 1);
+  for (guint i = 0; i < uuids->len; i++)
+    g_assert_cmpstr (lines[i], ==, g_ptr_array_index (uuids, i));
+  g_assert_cmpstr (lines[uuids->len], ==, "");
+
+  /* Emptied: the file goes. */
+  g_ptr_array_set_size (uuids, 0);
+  pnl_pending_list_save (path, uuids);
+  pnl_pending_list_wait (path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  loaded = pnl_pending_list_load (path);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* What is not a UUID, and a UUID twice, are left out. */
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf ("not a uuid\n%s\n %s \n", other, other);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  loaded = pnl_pending_list_load (path);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (loaded, 0), ==, other);
+}
+
+typedef struct
+{
+  Peer       *peer;
+  const char *uuid;
+  guint       n_dropped;
+} WithdrawDuring;
+
+/* Called for the warning a scan gives when a waiting interview is gone
+ * from the store: by then it has read the scorecards before it in the
+ * list, and not written them yet. */
+static void
+withdraw_on_drop_cb (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  WithdrawDuring *during = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (message, "Dropped a waiting publish"));
+
+  during->n_dropped++;
+  g_assert_true (pnl_panel_folder_withdraw (during->peer->folder, during->uuid, &error));
+  g_assert_no_error (error);
+}
+
+/* A scorecard withdrawn (its candidate forgotten) after a scan read it
+ * to write it, before the scan's thread wrote it: it stays out. */
+static void
+test_withdraw_during_scan (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *path = NULL;
+  g_autofree char *pending_path = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  Peer *peer = peer_new ("withdrawer");
+  WithdrawDuring during = { peer, NULL, 0 };
+  GLogLevelFlags old_fatal;
+  guint handler;
+
+  /* Waiting, then a restart with one more on the list, gone from the
+   * store: the scan reads the first, then drops the second. */
+  interview = submit_interview (peer, "Wanda Withdrawn", "Summary");
+  during.uuid = pnl_interview_get_uuid (interview);
+  path = file_path (during.uuid);
+  publish (peer, interview);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (peer->folder), ==, 1);
+  peer_close_folder (peer);
+
+  pending_path = g_strconcat (pnl_store_get_path (peer->store), ".panel-pending", NULL);
+  g_ptr_array_add (uuids, g_strdup (during.uuid));
+  g_ptr_array_add (uuids, g_uuid_string_random ());
+  pnl_pending_list_save (pending_path, uuids);
+  peer_open_folder (peer);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (peer->folder), ==, 2);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* The warning, expected here, is what lets the test act in between. */
+  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  handler = g_log_set_handler ("pnl-panel-folder", G_LOG_LEVEL_WARNING,
+                               withdraw_on_drop_cb, &during);
+  pnl_panel_folder_rescan (peer->folder);
+  WAIT_FOR (!is_scanning (peer));
+  g_log_remove_handler ("pnl-panel-folder", handler);
+  g_log_set_always_fatal (old_fatal);
+
+  g_assert_cmpuint (during.n_dropped, ==, 1);
+  g_assert_true (pnl_panel_folder_get_online (peer->folder));
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (peer->folder), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  peer_free (peer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,7 +1132,12 @@ main (int   argc,
   g_test_add_func ("/panel-folder/panel", test_panel);
   g_test_add_func ("/panel-folder/pending", test_pending);
   g_test_add_func ("/panel-folder/withdraw", test_withdraw);
+  g_test_add_func ("/panel-folder/withdraw-during-scan", test_withdraw_during_scan);
   g_test_add_func ("/panel-folder/publish-async", test_publish_async);
+  g_test_add_func ("/panel-folder/pending-list", test_pending_list);
+  g_test_add_func ("/panel-folder/scan-main-loop", test_scan_main_loop);
+  g_test_add_func ("/panel-folder/rescan-during-scan", test_rescan_during_scan);
+  g_test_add_func ("/panel-folder/dispose-during-scan", test_dispose_during_scan);
 
   return g_test_run ();
 }

@@ -1565,7 +1565,10 @@ scenario_panel_folder (PnlApplication *app,
   dismiss_toast (window, "was not imported");
   pnl_panel_folder_rescan (folder);
   g_assert_true (g_file_set_contents (other_path, t->other_text, -1, NULL));
+  /* The rescan, and the one the change asks for after 300 ms, run on
+   * threads: both must be over before nothing new can be said. */
   spin (800);
+  wait_until (!pnl_panel_folder_get_scanning (folder));
   g_assert_null (find_toast (window, "was not imported"));
   g_assert_null (find_toast (window, "received from the panel folder"));
   g_assert_cmpuint (n_changed, ==, 1);

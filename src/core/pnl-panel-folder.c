@@ -10,13 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
+#include "pnl-pending-list.h"
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
 
@@ -24,6 +23,8 @@
 #define DEBOUNCE_MS          300
 #define DEFAULT_POLL_MS      5000
 #define PENDING_SUFFIX       ".panel-pending"
+
+typedef struct _WriteOrder WriteOrder;
 
 struct _PnlPanelFolder
 {
@@ -41,6 +42,13 @@ struct _PnlPanelFolder
   char         *pending_path;
   /* Asynchronous publishes (GTask), one at a time, the head in flight. */
   GQueue        publishes;
+  /* Cancelled at dispose: what runs on threads then comes back to
+   * nothing. */
+  GCancellable *cancellable;
+  /* Keeps the writes of one scorecard in the order their texts were
+   * read; next_stamp stamps each text. */
+  WriteOrder   *order;
+  guint         next_stamp;
 
   guint         poll_interval;
   guint         poll_id;
@@ -50,6 +58,10 @@ struct _PnlPanelFolder
   guint         started : 1;
   /* The folder going away is told once, until it is back. */
   guint         missing_told : 1;
+  guint         scanning : 1;
+  /* Asked for during a scan: one more after it, importing or not. */
+  guint         rescan : 1;
+  guint         rescan_import : 1;
 };
 
 enum {
@@ -58,6 +70,7 @@ enum {
   PROP_FOLDER,
   PROP_ONLINE,
   PROP_POLL_INTERVAL,
+  PROP_SCANNING,
   N_PROPS
 };
 
@@ -72,50 +85,18 @@ G_DEFINE_FINAL_TYPE (PnlPanelFolder, pnl_panel_folder, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void ensure_poll (PnlPanelFolder *self);
+static void     ensure_poll    (PnlPanelFolder *self);
+static void     ensure_monitor (PnlPanelFolder *self);
+static gboolean is_publishing  (PnlPanelFolder *self,
+                                const char     *uuid);
 
 /* Pending publishes ------------------------------------------------------- */
 
-static void
-load_pending (PnlPanelFolder *self)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents (self->pending_path, &text, NULL, NULL))
-    return;
-
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *uuid = g_strstrip (lines[i]);
-
-      if (g_uuid_string_is_valid (uuid) &&
-          !g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, NULL))
-        g_ptr_array_add (self->pending, g_strdup (uuid));
-    }
-}
-
+/* Written on a thread, in order: see pnl-pending-list.h. */
 static void
 save_pending (PnlPanelFolder *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (self->pending->len == 0)
-    {
-      if (g_unlink (self->pending_path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the list of waiting publishes: %s",
-                   g_strerror (errno));
-      return;
-    }
-
-  for (guint i = 0; i < self->pending->len; i++)
-    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (self->pending, i));
-
-  if (!g_file_set_contents_full (self->pending_path, text->str, text->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not save the list of waiting publishes: %s", error->message);
+  pnl_pending_list_save (self->pending_path, self->pending);
 }
 
 static void
@@ -140,11 +121,21 @@ set_pending (PnlPanelFolder *self,
 
 /* Reachability ------------------------------------------------------------ */
 
+/* Blocks while it looks, which may take long on a network share: called
+ * on threads, but for the first look, when the object is made, and in
+ * pnl_panel_folder_publish(), which blocks anyway. */
+static gboolean
+folder_is_there (GFile        *folder,
+                 GCancellable *cancellable)
+{
+  return g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) ==
+         G_FILE_TYPE_DIRECTORY;
+}
+
 static gboolean
 folder_exists (PnlPanelFolder *self)
 {
-  return g_file_query_file_type (self->folder, G_FILE_QUERY_INFO_NONE, NULL) ==
-         G_FILE_TYPE_DIRECTORY;
+  return folder_is_there (self->folder, NULL);
 }
 
 static void
@@ -192,7 +183,10 @@ static void
 go_offline (PnlPanelFolder *self)
 {
   set_online (self, FALSE);
-  ensure_poll (self);
+
+  /* Unless a "problem" handler disposed of it. */
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    ensure_poll (self);
 }
 
 /* Writing ----------------------------------------------------------------- */
@@ -226,6 +220,88 @@ write_file (GFile       *folder,
                                   NULL, NULL, error);
 }
 
+/* Scans and publishes write scorecards from threads of their own, each a
+ * text read from the store on the main thread and stamped there, in the
+ * order it was read.  A write whose stamp is older than the last write of
+ * that scorecard (or its withdrawal) is left out: an older text never
+ * lands over a newer one, and a withdrawn scorecard does not come back.
+ * Shared with the threads, which may outlive the folder object. */
+struct _WriteOrder
+{
+  GMutex      mutex;
+  GHashTable *stamps;   /* UUID -> stamp (guint) */
+};
+
+static WriteOrder *
+write_order_new (void)
+{
+  WriteOrder *order = g_rc_box_new0 (WriteOrder);
+
+  g_mutex_init (&order->mutex);
+  order->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return order;
+}
+
+static void
+write_order_clear (gpointer data)
+{
+  WriteOrder *order = data;
+
+  g_mutex_clear (&order->mutex);
+  g_hash_table_unref (order->stamps);
+}
+
+static void
+write_order_unref (WriteOrder *order)
+{
+  g_rc_box_release_full (order, write_order_clear);
+}
+
+/* Writes @text of @uuid, stamped @stamp, unless a newer text was written
+ * or the scorecard withdrawn since: then nothing is written, and that is
+ * no failure.  @landed tells which.  Safe on any thread. */
+static gboolean
+write_in_order (WriteOrder  *order,
+                GFile       *folder,
+                const char  *uuid,
+                const char  *text,
+                guint        stamp,
+                gboolean    *landed,
+                GError     **error)
+{
+  gboolean ok = TRUE;
+
+  *landed = FALSE;
+
+  /* Held across the write, so that no other write of the file can come
+   * between the look at its stamp and this one. */
+  g_mutex_lock (&order->mutex);
+
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (order->stamps, uuid)) < stamp)
+    {
+      ok = *landed = write_file (folder, uuid, text, error);
+      if (ok)
+        g_hash_table_insert (order->stamps, g_strdup (uuid), GUINT_TO_POINTER (stamp));
+    }
+
+  g_mutex_unlock (&order->mutex);
+
+  return ok;
+}
+
+/* Waits for a write of @uuid under way, and keeps the texts stamped
+ * before @stamp from being written after it. */
+static void
+write_order_withdraw (WriteOrder *order,
+                      const char *uuid,
+                      guint       stamp)
+{
+  g_mutex_lock (&order->mutex);
+  g_hash_table_insert (order->stamps, g_strdup (uuid), GUINT_TO_POINTER (stamp));
+  g_mutex_unlock (&order->mutex);
+}
+
 /* Our own write: the next scan need not read it back. */
 static void
 remember_written (PnlPanelFolder *self,
@@ -237,14 +313,17 @@ remember_written (PnlPanelFolder *self,
                        checksum_of (text, strlen (text)));
 }
 
-/* Writes @text to <uuid>.panelist.json. */
+/* Writes @text to <uuid>.panelist.json, here and now. */
 static gboolean
 write_scorecard (PnlPanelFolder  *self,
                  const char      *uuid,
                  const char      *text,
                  GError         **error)
 {
-  if (!write_file (self->folder, uuid, text, error))
+  gboolean landed;
+
+  if (!write_in_order (self->order, self->folder, uuid, text, ++self->next_stamp,
+                       &landed, error))
     return FALSE;
 
   remember_written (self, uuid, text);
@@ -252,16 +331,14 @@ write_scorecard (PnlPanelFolder  *self,
   return TRUE;
 }
 
-/* The scorecard text of @uuid as the store has it now. */
+/* The scorecard text of @uuid as the store has it: with the store's own
+ * connection, on the main thread, like every read of the store. */
 static char *
-scorecard_text (PnlPanelFolder  *self,
-                const char      *uuid,
-                GError         **error)
+load_text (PnlPanelFolder  *self,
+           const char      *uuid,
+           GError         **error)
 {
   g_autoptr(PnlScorecard) card = NULL;
-
-  if (!pnl_store_flush (self->store, error))
-    return NULL;
 
   if (!(card = pnl_store_load_scorecard (self->store, uuid, error)))
     return NULL;
@@ -269,48 +346,120 @@ scorecard_text (PnlPanelFolder  *self,
   return pnl_scorecard_to_string (card, error);
 }
 
-/* Writes what waits.  FALSE when the folder still cannot be written. */
-static gboolean
-write_pending (PnlPanelFolder *self)
+/* The same, once the saves queued before are done. */
+static char *
+scorecard_text (PnlPanelFolder  *self,
+                const char      *uuid,
+                GError         **error)
 {
-  g_autoptr(GPtrArray) uuids = g_ptr_array_copy (self->pending, (GCopyFunc) g_strdup, NULL);
-  gboolean changed = FALSE;
-  gboolean ok = TRUE;
+  if (!pnl_store_flush (self->store, error))
+    return NULL;
 
-  g_ptr_array_set_free_func (uuids, g_free);
-
-  for (guint i = 0; i < uuids->len; i++)
-    {
-      const char *uuid = g_ptr_array_index (uuids, i);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      guint index;
-
-      if (!(text = scorecard_text (self, uuid, &error)))
-        {
-          /* Gone from the store, or unreadable: nothing left to publish. */
-          g_warning ("Dropped a waiting publish: %s", error->message);
-        }
-      else if (!write_scorecard (self, uuid, text, &error))
-        {
-          ok = FALSE;
-          break;
-        }
-
-      if (g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, &index))
-        {
-          g_ptr_array_remove_index (self->pending, index);
-          changed = TRUE;
-        }
-    }
-
-  if (changed)
-    save_pending (self);
-
-  return ok;
+  return load_text (self, uuid, error);
 }
 
-/* Scanning ---------------------------------------------------------------- */
+/* Scanning ----------------------------------------------------------------
+ *
+ * The folder may be on a slow network share: nothing of a scan touches
+ * it on the main thread.  A scan goes in up to three steps:
+ *
+ * 1. When interviews wait to be written: on a thread, look for the folder
+ *    and wait for the store's queued saves; then here, read their
+ *    scorecards with the store's own connection (which reads on this
+ *    thread only).
+ * 2. On a thread: look for the folder (unless step 1 did), write what
+ *    waits, list the folder and read each scorecard file to checksum it,
+ *    against a copy of the checksums already seen.  Here: merge the
+ *    checksums back and take what was written off the list.
+ * 3. Import the changed files with the importer, on its thread (it saves
+ *    through the store's writer), then tell what it found, here.
+ *
+ * One scan at a time: a scan asked for meanwhile runs once after it.  The
+ * steps hold no reference on the folder object: disposing of it cancels
+ * its cancellable, and from then on each step only frees what it holds. */
+
+typedef struct
+{
+  char  *uuid;
+  char  *text;
+  guint  stamp;
+} Write;
+
+static void
+write_free (gpointer data)
+{
+  Write *write = data;
+
+  g_free (write->uuid);
+  g_free (write->text);
+  g_free (write);
+}
+
+typedef struct
+{
+  /* Borrowed; looked at only while @cancellable is not cancelled. */
+  PnlPanelFolder *self;
+  GCancellable   *cancellable;
+
+  /* What the threads use: references and copies of their own. */
+  GFile          *folder;
+  PnlStore       *store;
+  WriteOrder     *order;
+  GHashTable     *seen;        /* file name -> checksum */
+  GPtrArray      *writes;      /* of Write, in the order they wait */
+  gboolean        import;      /* FALSE: only write what waits */
+
+  /* What they found. */
+  gboolean        looked;      /* whether the folder was looked for */
+  gboolean        found;       /* and is there */
+  gboolean        flushed;     /* the queued saves are done */
+  gboolean        wrote;       /* every write worked */
+  gboolean        listed;      /* the folder could be listed */
+  GPtrArray      *written;     /* UUIDs written, or newer there */
+  GHashTable     *checked;     /* file name -> checksum, to remember */
+  GListStore     *changed;     /* of GFile: to import */
+  PnlImporter    *importer;
+} Scan;
+
+static void
+scan_free (Scan *scan)
+{
+  g_clear_object (&scan->cancellable);
+  g_clear_object (&scan->folder);
+  g_clear_object (&scan->store);
+  g_clear_pointer (&scan->order, write_order_unref);
+  g_clear_pointer (&scan->seen, g_hash_table_unref);
+  g_clear_pointer (&scan->writes, g_ptr_array_unref);
+  g_clear_pointer (&scan->written, g_ptr_array_unref);
+  g_clear_pointer (&scan->checked, g_hash_table_unref);
+  g_clear_object (&scan->changed);
+  g_clear_object (&scan->importer);
+  g_free (scan);
+}
+
+static void
+copy_entry (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (key), g_strdup (value));
+}
+
+/* Moves every key and value of @from to @to (both of strings). */
+static void
+move_entries (GHashTable *from,
+              GHashTable *to)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (to, key, value);
+    }
+}
 
 static gboolean
 is_scorecard_name (const char *name)
@@ -322,20 +471,55 @@ is_scorecard_name (const char *name)
          strlen (name) > strlen (PNL_PANEL_FOLDER_SUFFIX);
 }
 
-/* The files whose content changed since the last look, or NULL when the
- * folder cannot be listed. */
-static GListStore *
-collect_changed (PnlPanelFolder *self)
+/* On a thread: writes what waits, in order.  FALSE when the folder
+ * cannot be written. */
+static gboolean
+scan_write (Scan *scan)
+{
+  for (guint i = 0; i < scan->writes->len; i++)
+    {
+      Write *write = g_ptr_array_index (scan->writes, i);
+      g_autoptr(GError) error = NULL;
+      gboolean landed;
+
+      if (!write_in_order (scan->order, scan->folder, write->uuid, write->text, write->stamp,
+                           &landed, &error))
+        {
+          g_debug ("Cannot write to the panel folder: %s", error->message);
+          return FALSE;
+        }
+
+      g_ptr_array_add (scan->written, g_strdup (write->uuid));
+
+      /* Our own write: the listing below need not import it. */
+      if (landed)
+        {
+          char *name = g_strconcat (write->uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+          char *checksum = checksum_of (write->text, strlen (write->text));
+
+          g_hash_table_insert (scan->seen, g_strdup (name), g_strdup (checksum));
+          g_hash_table_insert (scan->checked, name, checksum);
+        }
+    }
+
+  return TRUE;
+}
+
+/* On a thread: the files whose content changed since the last look go
+ * to scan->changed.  FALSE when the folder cannot be listed. */
+static gboolean
+scan_list (Scan         *scan,
+           GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  children = g_file_enumerate_children (self->folder,
+  children = g_file_enumerate_children (scan->folder,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   if (children == NULL)
-    return NULL;
+    return FALSE;
 
   for (;;)
     {
@@ -345,11 +529,10 @@ collect_changed (PnlPanelFolder *self)
       g_autoptr(GFile) file = NULL;
       GFileInfo *info;
       const char *name;
-      const char *old;
       gsize length;
 
-      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, &error))
-        return NULL;
+      if (!g_file_enumerator_iterate (children, &info, NULL, cancellable, &error))
+        return FALSE;
       if (info == NULL)
         break;
 
@@ -357,64 +540,333 @@ collect_changed (PnlPanelFolder *self)
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || !is_scorecard_name (name))
         continue;
 
-      file = g_file_get_child (self->folder, name);
+      file = g_file_get_child (scan->folder, name);
       /* Gone again, or half there: the next event looks again. */
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
         continue;
 
       checksum = checksum_of (contents, length);
-      old = g_hash_table_lookup (self->seen, name);
-      if (g_strcmp0 (old, checksum) == 0)
+      if (g_strcmp0 (g_hash_table_lookup (scan->seen, name), checksum) == 0)
         continue;
 
-      g_hash_table_insert (self->seen, g_strdup (name), g_steal_pointer (&checksum));
-      g_list_store_append (files, file);
+      g_hash_table_insert (checked, g_strdup (name), g_steal_pointer (&checksum));
+      g_list_store_append (scan->changed, file);
     }
 
-  return g_steal_pointer (&files);
+  /* Remembered only when the whole folder was listed: a file left out
+   * of the import must be looked at again. */
+  move_entries (checked, scan->checked);
+
+  return TRUE;
 }
 
 static void
-scan (PnlPanelFolder *self)
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GListStore) files = NULL;
-  g_autoptr(PnlImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *problems;
+  Scan *scan = task_data;
 
-  if (!folder_exists (self) || !write_pending (self))
+  if (!scan->looked)
     {
-      go_offline (self);
+      scan->looked = TRUE;
+      scan->found = folder_is_there (scan->folder, cancellable);
+    }
+
+  if (scan->found)
+    scan->wrote = scan_write (scan);
+
+  if (scan->found && scan->wrote && scan->import)
+    scan->listed = scan_list (scan, cancellable);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void scan_begin (PnlPanelFolder *self,
+                        gboolean        import);
+
+/* The end of a scan, whatever it found: watch the folder, or keep
+ * looking for it, and run the scan asked for meanwhile. */
+static void
+scan_finish (Scan *scan)
+{
+  PnlPanelFolder *self = scan->self;
+  gboolean again;
+  gboolean import;
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    {
+      scan_free (scan);
       return;
     }
 
-  if (!(files = collect_changed (self)))
+  scan_free (scan);
+
+  ensure_monitor (self);
+
+  /* Looked for until it is back and watched; before
+   * pnl_panel_folder_start(), until what waits is written. */
+  if (self->online && (self->monitor != NULL || !self->started))
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+
+  again = self->rescan;
+  import = self->rescan_import;
+  self->rescan = FALSE;
+  self->rescan_import = FALSE;
+
+  self->scanning = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCANNING]);
+
+  if (again)
+    scan_begin (self, import);
+}
+
+static void
+emit_problems (PnlPanelFolder *self,
+               GPtrArray      *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      /* A handler may have disposed of the folder: no signal after that. */
+      if (g_cancellable_is_cancelled (self->cancellable))
+        return;
+
+      emit_problem (self, g_ptr_array_index (problems, i));
+    }
+}
+
+static void
+scan_imported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Scan *scan = user_data;
+  g_autoptr(PnlPanelFolder) self = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    {
+      scan_free (scan);
+      return;
+    }
+
+  /* Alive until the end, whatever the handlers do. */
+  self = g_object_ref (scan->self);
+
+  if (!pnl_importer_import_files_finish (scan->importer, result, &error))
+    emit_problem (self, error);
+  else
+    {
+      emit_problems (self, pnl_importer_get_errors (scan->importer));
+      emit_problems (self, pnl_importer_get_conflicts (scan->importer));
+
+      if (!g_cancellable_is_cancelled (self->cancellable))
+        g_signal_emit (self, signals[IMPORTED], 0, scan->importer);
+    }
+
+  scan_finish (scan);
+}
+
+static void
+scan_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Scan *scan = user_data;
+  g_autoptr(PnlPanelFolder) self = NULL;
+  gboolean changed = FALSE;
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    {
+      scan_free (scan);
+      return;
+    }
+
+  self = g_object_ref (scan->self);
+
+  /* Written: no longer waiting.  Unless a publish of it started
+   * meanwhile: that one takes it off the list once its own text is
+   * written, so that it still waits if that fails. */
+  for (guint i = 0; i < scan->written->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (scan->written, i);
+      guint index;
+
+      if (!is_publishing (self, uuid) &&
+          g_ptr_array_find_with_equal_func (self->pending, uuid, g_str_equal, &index))
+        {
+          g_ptr_array_remove_index (self->pending, index);
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    save_pending (self);
+
+  move_entries (scan->checked, self->seen);
+
+  if (!scan->found || !scan->wrote || (scan->import && !scan->listed))
     {
       go_offline (self);
+      scan_finish (scan);
       return;
     }
 
   set_online (self, TRUE);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
-    return;
-
-  importer = pnl_importer_new (self->store);
-  if (!pnl_importer_import_files (importer, G_LIST_MODEL (files), NULL, &error))
+  if (g_cancellable_is_cancelled (self->cancellable) ||
+      !scan->import ||
+      g_list_model_get_n_items (G_LIST_MODEL (scan->changed)) == 0)
     {
-      emit_problem (self, error);
+      scan_finish (scan);
       return;
     }
 
-  problems = pnl_importer_get_errors (importer);
-  for (guint i = 0; i < problems->len; i++)
-    emit_problem (self, g_ptr_array_index (problems, i));
+  scan->importer = pnl_importer_new (self->store);
+  pnl_importer_import_files_async (scan->importer, G_LIST_MODEL (scan->changed),
+                                   scan->cancellable, scan_imported_cb, scan);
+}
 
-  problems = pnl_importer_get_conflicts (importer);
-  for (guint i = 0; i < problems->len; i++)
-    emit_problem (self, g_ptr_array_index (problems, i));
+static void
+scan_run_thread (Scan *scan)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, scan->cancellable, scan_listed_cb, scan);
 
-  g_signal_emit (self, signals[IMPORTED], 0, importer);
+  g_task_set_source_tag (task, scan_listed_cb);
+  g_task_set_task_data (task, scan, NULL);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+static void
+scan_prepare_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Scan *scan = task_data;
+  g_autoptr(GError) error = NULL;
+
+  scan->looked = TRUE;
+  scan->found = folder_is_there (scan->folder, cancellable);
+
+  /* What waits is written as the store has it once the saves queued
+   * before are done, as publishing does. */
+  if (scan->found)
+    {
+      scan->flushed = pnl_store_flush (scan->store, &error);
+      if (!scan->flushed)
+        g_debug ("Saves are failing, what waits is not written yet: %s", error->message);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scan_prepared_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Scan *scan = user_data;
+  g_autoptr(PnlPanelFolder) self = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    {
+      scan_free (scan);
+      return;
+    }
+
+  self = g_object_ref (scan->self);
+
+  if (!scan->found)
+    {
+      go_offline (self);
+      scan_finish (scan);
+      return;
+    }
+
+  /* When saves are failing, the database does not hold the latest
+   * state: what waits keeps waiting. */
+  uuids = g_ptr_array_copy (self->pending, (GCopyFunc) g_strdup, NULL);
+  g_ptr_array_set_free_func (uuids, g_free);
+
+  for (guint i = 0; scan->flushed && i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      Write *write;
+
+      /* Its publish writes it, and takes it off the list. */
+      if (is_publishing (self, uuid))
+        continue;
+
+      if (!(text = load_text (self, uuid, &error)))
+        {
+          /* Gone from the store, or unreadable: nothing left to publish. */
+          g_warning ("Dropped a waiting publish: %s", error->message);
+          set_pending (self, uuid, FALSE);
+          continue;
+        }
+
+      write = g_new0 (Write, 1);
+      write->uuid = g_strdup (uuid);
+      write->text = g_steal_pointer (&text);
+      write->stamp = ++self->next_stamp;
+      g_ptr_array_add (scan->writes, write);
+    }
+
+  scan_run_thread (scan);
+}
+
+static void
+scan_begin (PnlPanelFolder *self,
+            gboolean        import)
+{
+  Scan *scan;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (self->scanning)
+    {
+      self->rescan = TRUE;
+      self->rescan_import |= !!import;
+      return;
+    }
+
+  /* Watched from the start: a change during the scan asks for another. */
+  ensure_monitor (self);
+
+  scan = g_new0 (Scan, 1);
+  scan->self = self;
+  scan->cancellable = g_object_ref (self->cancellable);
+  scan->folder = g_object_ref (self->folder);
+  scan->store = g_object_ref (self->store);
+  scan->order = g_rc_box_acquire (self->order);
+  scan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  scan->writes = g_ptr_array_new_with_free_func (write_free);
+  scan->import = import;
+  scan->written = g_ptr_array_new_with_free_func (g_free);
+  scan->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  scan->changed = g_list_store_new (G_TYPE_FILE);
+
+  g_hash_table_foreach (self->seen, copy_entry, scan->seen);
+
+  if (self->pending->len > 0)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, scan->cancellable, scan_prepared_cb, scan);
+
+      g_task_set_source_tag (task, scan_prepared_cb);
+      g_task_set_task_data (task, scan, NULL);
+      g_task_run_in_thread (task, scan_prepare_thread);
+    }
+  else
+    scan_run_thread (scan);
+
+  self->scanning = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCANNING]);
 }
 
 static gboolean
@@ -423,7 +875,7 @@ debounce_cb (gpointer data)
   PnlPanelFolder *self = data;
 
   self->debounce_id = 0;
-  pnl_panel_folder_rescan (self);
+  scan_begin (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -502,20 +954,9 @@ poll_cb (gpointer data)
 {
   PnlPanelFolder *self = data;
 
-  if (!folder_exists (self))
-    return G_SOURCE_CONTINUE;
-
-  if (self->started)
-    pnl_panel_folder_rescan (self);
-  else if (write_pending (self))
-    set_online (self, TRUE);
-
-  /* Still polling when the folder cannot be watched. */
-  if (self->online && (self->monitor != NULL || !self->started))
-    {
-      self->poll_id = 0;
-      return G_SOURCE_REMOVE;
-    }
+  /* The scan looks for the folder on a thread.  Its end stops the
+   * polling once the folder is back (and watched, once started). */
+  scan_begin (self, self->started);
 
   return G_SOURCE_CONTINUE;
 }
@@ -540,7 +981,7 @@ pnl_panel_folder_constructed (GObject *object)
   g_assert (self->folder != NULL);
 
   self->pending_path = g_strconcat (pnl_store_get_path (self->store), PENDING_SUFFIX, NULL);
-  load_pending (self);
+  self->pending = pnl_pending_list_load (self->pending_path);
   self->online = folder_exists (self);
 }
 
@@ -548,6 +989,11 @@ static void
 pnl_panel_folder_dispose (GObject *object)
 {
   PnlPanelFolder *self = (PnlPanelFolder *)object;
+
+  /* A scan under way comes back to nothing, and none starts. */
+  g_cancellable_cancel (self->cancellable);
+  self->scanning = FALSE;
+  self->rescan = FALSE;
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
@@ -566,9 +1012,14 @@ pnl_panel_folder_finalize (GObject *object)
   /* Each publish holds the folder until it is done. */
   g_assert (g_queue_is_empty (&self->publishes));
 
+  /* The list outlives us on disk: a restart must find the last one. */
+  pnl_pending_list_wait (self->pending_path);
+
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->pending_path, g_free);
+  g_clear_pointer (&self->order, write_order_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (pnl_panel_folder_parent_class)->finalize (object);
 }
@@ -597,6 +1048,10 @@ pnl_panel_folder_get_property (GObject    *object,
 
     case PROP_POLL_INTERVAL:
       g_value_set_uint (value, self->poll_interval);
+      break;
+
+    case PROP_SCANNING:
+      g_value_set_boolean (value, self->scanning);
       break;
 
     default:
@@ -672,6 +1127,20 @@ pnl_panel_folder_class_init (PnlPanelFolderClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PnlPanelFolder:scanning:
+   *
+   * Whether a scan is under way.  It turns %FALSE at the end of each
+   * scan, once its signals are emitted, and %TRUE again at once when
+   * another was asked for meanwhile.
+   */
+  properties[PROP_SCANNING] =
+    g_param_spec_boolean ("scanning", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[IMPORTED] =
@@ -693,9 +1162,10 @@ static void
 pnl_panel_folder_init (PnlPanelFolder *self)
 {
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->pending = g_ptr_array_new_with_free_func (g_free);
   self->poll_interval = DEFAULT_POLL_MS;
   g_queue_init (&self->publishes);
+  self->cancellable = g_cancellable_new ();
+  self->order = write_order_new ();
 }
 
 /**
@@ -771,6 +1241,14 @@ pnl_panel_folder_set_poll_interval (PnlPanelFolder *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
 }
 
+gboolean
+pnl_panel_folder_get_scanning (PnlPanelFolder *self)
+{
+  g_return_val_if_fail (PNL_IS_PANEL_FOLDER (self), FALSE);
+
+  return self->scanning;
+}
+
 guint
 pnl_panel_folder_get_n_pending (PnlPanelFolder *self)
 {
@@ -843,9 +1321,11 @@ pnl_panel_folder_publish (PnlPanelFolder  *self,
 
 typedef struct
 {
-  char  *uuid;
-  char  *text;
-  GFile *folder;
+  char       *uuid;
+  char       *text;
+  guint       stamp;
+  GFile      *folder;
+  WriteOrder *order;
 } Publish;
 
 static void
@@ -854,7 +1334,24 @@ publish_free (Publish *publish)
   g_clear_pointer (&publish->uuid, g_free);
   g_clear_pointer (&publish->text, g_free);
   g_clear_object (&publish->folder);
+  g_clear_pointer (&publish->order, write_order_unref);
   g_free (publish);
+}
+
+/* Whether a publish of @uuid is queued or under way. */
+static gboolean
+is_publishing (PnlPanelFolder *self,
+               const char     *uuid)
+{
+  for (GList *l = self->publishes.head; l != NULL; l = l->next)
+    {
+      Publish *publish = g_task_get_task_data (l->data);
+
+      if (g_strcmp0 (publish->uuid, uuid) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void publish_next (PnlPanelFolder *self);
@@ -884,15 +1381,16 @@ publish_write_thread (GTask        *step,
 {
   Publish *publish = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean landed;
 
-  if (g_file_query_file_type (publish->folder, G_FILE_QUERY_INFO_NONE, NULL) !=
-      G_FILE_TYPE_DIRECTORY)
+  if (!folder_is_there (publish->folder, NULL))
     {
       g_task_return_boolean (step, FALSE);
       return;
     }
 
-  if (!write_file (publish->folder, publish->uuid, publish->text, &error))
+  if (!write_in_order (publish->order, publish->folder, publish->uuid, publish->text,
+                       publish->stamp, &landed, &error))
     {
       g_debug ("Cannot write to the panel folder: %s", error->message);
       g_task_return_boolean (step, FALSE);
@@ -972,6 +1470,7 @@ publish_flushed_cb (GObject      *object,
 
   /* Before the write, so that a scan meanwhile skips it. */
   remember_written (self, publish->uuid, publish->text);
+  publish->stamp = ++self->next_stamp;
 
   step = g_task_new (self, NULL, publish_written_cb, task);
   g_task_set_source_tag (step, publish_written_cb);
@@ -1037,6 +1536,7 @@ pnl_panel_folder_publish_async (PnlPanelFolder      *self,
   publish = g_new0 (Publish, 1);
   publish->uuid = g_strdup (uuid);
   publish->folder = g_object_ref (self->folder);
+  publish->order = g_rc_box_acquire (self->order);
   g_task_set_task_data (task, publish, (GDestroyNotify) publish_free);
 
   set_pending (self, uuid, TRUE);
@@ -1081,9 +1581,9 @@ pnl_panel_folder_get_n_publishing (PnlPanelFolder *self)
  * pnl_panel_folder_start:
  * @self: a #PnlPanelFolder
  *
- * Writes what waits, imports every scorecard in the folder, then watches
- * it.  An unreachable folder is looked for every
- * #PnlPanelFolder:poll-interval milliseconds.
+ * Starts a scan that writes what waits and imports every scorecard in
+ * the folder, on other threads, and watches the folder.  An unreachable
+ * folder is looked for every #PnlPanelFolder:poll-interval milliseconds.
  */
 void
 pnl_panel_folder_start (PnlPanelFolder *self)
@@ -1097,15 +1597,21 @@ pnl_panel_folder_start (PnlPanelFolder *self)
   pnl_panel_folder_rescan (self);
 }
 
+/**
+ * pnl_panel_folder_rescan:
+ * @self: a #PnlPanelFolder
+ *
+ * Starts a scan of the folder, on other threads: what waits is written,
+ * and the files whose content was not looked at yet are imported.  While
+ * a scan runs, one more is made after it, however many times this is
+ * called.  #PnlPanelFolder:scanning tells when it is over.
+ */
 void
 pnl_panel_folder_rescan (PnlPanelFolder *self)
 {
   g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
 
-  g_object_ref (self);
-  scan (self);
-  ensure_monitor (self);
-  g_object_unref (self);
+  scan_begin (self, TRUE);
 }
 
 /**
@@ -1139,6 +1645,10 @@ pnl_panel_folder_withdraw (PnlPanelFolder  *self,
   name = g_strconcat (uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
   g_hash_table_remove (self->seen, name);
   file = g_file_get_child (self->folder, name);
+
+  /* A scan or a publish may be writing it on a thread: wait for that
+   * write, and keep any text read before from being written after. */
+  write_order_withdraw (self->order, uuid, ++self->next_stamp);
 
   if (!g_file_delete (file, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))

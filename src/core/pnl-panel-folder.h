@@ -24,8 +24,10 @@ G_DECLARE_FINAL_TYPE (PnlPanelFolder, pnl_panel_folder, PNL, PANEL_FOLDER, GObje
 
 /* A folder that a sync tool keeps in step between the panel's machines:
  * each interviewer publishes scorecards there and imports the others'.
+ * It may be on a slow network share: scans touch it on other threads
+ * only.
  *
- * Signals:
+ * Signals, on the main thread:
  *   "imported" (PnlImporter *importer): a scan imported files; the
  *     importer holds the counts of that run.
  *   "problem" (GError *error): a broken file (once per file content), a
@@ -43,6 +45,9 @@ void            pnl_panel_folder_set_poll_interval (PnlPanelFolder  *self,
                                                     guint            poll_interval);
 /* Interviews waiting for the folder to come back. */
 guint           pnl_panel_folder_get_n_pending     (PnlPanelFolder  *self);
+/* Whether a scan is under way ("notify::scanning" when that changes: it
+ * turns FALSE at the end of each scan, once its signals are emitted). */
+gboolean        pnl_panel_folder_get_scanning      (PnlPanelFolder  *self);
 
 /* Writes the scorecard of @interview to <uuid>.panelist.json (mode 0600,
  * atomically).  When the folder cannot be written, the interview waits
@@ -66,14 +71,17 @@ gboolean        pnl_panel_folder_publish_finish    (PnlPanelFolder  *self,
 /* Asynchronous publishes not finished yet. */
 guint           pnl_panel_folder_get_n_publishing  (PnlPanelFolder  *self);
 /* Scans the folder once, then watches it (or looks for it, when it is
- * out of reach).  Calling it again does nothing. */
+ * out of reach).  Calling it again does nothing.  Returns at once: the
+ * scan runs on other threads. */
 void            pnl_panel_folder_start             (PnlPanelFolder  *self);
 /* Takes our scorecard of @uuid out of the folder (and out of the
  * waiting list), after its candidate was forgotten. */
 gboolean        pnl_panel_folder_withdraw          (PnlPanelFolder  *self,
                                                     const char      *uuid,
                                                     GError         **error);
-/* Scans now: files already imported with the same content are skipped. */
+/* Starts a scan, on other threads: files already imported with the same
+ * content are skipped.  While one runs, one more is made after it,
+ * however often this is called. */
 void            pnl_panel_folder_rescan            (PnlPanelFolder  *self);
 
 G_END_DECLS
