@@ -192,7 +192,7 @@ add_item (Fixture           *f,
     add_answer (answers, area_id, va_arg (args, int));
   va_end (args);
 
-  g_ptr_array_add (f->items, pnl_export_item_new (interview, G_LIST_MODEL (answers)));
+  g_ptr_array_add (f->items, pnl_scorecard_new (interview, G_LIST_MODEL (answers)));
 }
 
 static void
@@ -202,7 +202,7 @@ fixture_set_up (Fixture       *f,
   const PnlInterviewState done = PNL_INTERVIEW_STATE_SUBMITTED;
   const PnlInterviewState open = PNL_INTERVIEW_STATE_IN_PROGRESS;
 
-  f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+  f->items = g_ptr_array_new_with_free_func (g_object_unref);
 
   add_item (f, "ada-1", "Ada Lovelace", "ATS-1", ROLE, "A", done, PNL_RECOMMENDATION_YES,
             "design", 1, "design", 3, "data", 4, "people", 0, NULL);
@@ -362,19 +362,19 @@ test_submitted_only (Fixture       *f,
 
   for (guint i = 0; i < f->items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (f->items, i);
-      PnlInterview *interview = pnl_export_item_get_interview (item);
+      PnlScorecard *item = g_ptr_array_index (f->items, i);
+      PnlInterview *interview = pnl_scorecard_get_interview (item);
       gboolean expected = (pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED &&
                            g_str_equal (pnl_interview_get_role (interview), ROLE));
 
       g_assert_cmpint (pnl_comparison_add (comparison, interview,
-                                           pnl_export_item_get_answers (item)), ==, expected);
+                                           pnl_scorecard_get_answers (item)), ==, expected);
     }
 
   g_assert_cmpuint (pnl_comparison_get_n_candidates (comparison), ==, 2);
 
   /* Submitting Bo's interview brings Bo in, with the "secret" area. */
-  pnl_interview_set_state (pnl_export_item_get_interview (g_ptr_array_index (f->items, 5)),
+  pnl_interview_set_state (pnl_scorecard_get_interview (g_ptr_array_index (f->items, 5)),
                            PNL_INTERVIEW_STATE_SUBMITTED);
   g_clear_object (&comparison);
   comparison = compare (f);
@@ -590,10 +590,10 @@ test_hidden (Fixture       *f,
   pnl_comparison_set_local_interviewer (comparison, "C");
   for (guint i = 0; i < f->items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (f->items, i);
+      PnlScorecard *item = g_ptr_array_index (f->items, i);
 
-      pnl_comparison_add (comparison, pnl_export_item_get_interview (item),
-                          pnl_export_item_get_answers (item));
+      pnl_comparison_add (comparison, pnl_scorecard_get_interview (item),
+                          pnl_scorecard_get_answers (item));
     }
   assert_ada_hidden_from_c (comparison);
 
@@ -750,7 +750,7 @@ test_review_hidden (Fixture       *f,
   g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 0)), ==, "ada-1");
   g_assert_cmpstr (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, 1)), ==, "ada-3");
   g_assert_true (pnl_comparison_counts (comparison, pnl_candidate_review_get_interview (review, 0)));
-  g_assert_false (pnl_comparison_counts (comparison, pnl_export_item_get_interview (g_ptr_array_index (f->items, 1))));
+  g_assert_false (pnl_comparison_counts (comparison, pnl_scorecard_get_interview (g_ptr_array_index (f->items, 1))));
 }
 
 int

@@ -85,7 +85,7 @@ static const AnswerSpec bank_questions[] = {
   { "people.conflict", "people", "People", "Tell us about a disagreement.", FALSE, FALSE, 0, 0, "" },
 };
 
-static PnlExportItem *
+static PnlScorecard *
 make_item (const char        *uuid,
            const char        *candidate,
            const char        *reference,
@@ -156,17 +156,17 @@ make_item (const char        *uuid,
       g_list_store_append (answers, answer);
     }
 
-  return pnl_export_item_new (interview, G_LIST_MODEL (answers));
+  return pnl_scorecard_new (interview, G_LIST_MODEL (answers));
 }
 
 typedef struct
 {
   /* Zoë by Priya (submitted), Zoë by Sam (submitted), Bo (submitted),
    * Cy (in progress: never in a role comparison) */
-  PnlExportItem *zoe_one;
-  PnlExportItem *zoe_two;
-  PnlExportItem *bo;
-  PnlExportItem *cy;
+  PnlScorecard *zoe_one;
+  PnlScorecard *zoe_two;
+  PnlScorecard *bo;
+  PnlScorecard *cy;
 } Fixture;
 
 static void
@@ -223,34 +223,34 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->zoe_one, pnl_export_item_unref);
-  g_clear_pointer (&f->zoe_two, pnl_export_item_unref);
-  g_clear_pointer (&f->bo, pnl_export_item_unref);
-  g_clear_pointer (&f->cy, pnl_export_item_unref);
+  g_clear_pointer (&f->zoe_one, g_object_unref);
+  g_clear_pointer (&f->zoe_two, g_object_unref);
+  g_clear_pointer (&f->bo, g_object_unref);
+  g_clear_pointer (&f->cy, g_object_unref);
 }
 
 static GPtrArray *
 items_for (Fixture        *f,
            PnlExportScope  scope)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Out of order on purpose: the export sorts. */
   if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
     {
-      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+      g_ptr_array_add (items, g_object_ref (f->zoe_one));
     }
   else if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
     {
-      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_two));
-      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+      g_ptr_array_add (items, g_object_ref (f->zoe_two));
+      g_ptr_array_add (items, g_object_ref (f->zoe_one));
     }
   else
     {
-      g_ptr_array_add (items, pnl_export_item_ref (f->cy));
-      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_two));
-      g_ptr_array_add (items, pnl_export_item_ref (f->bo));
-      g_ptr_array_add (items, pnl_export_item_ref (f->zoe_one));
+      g_ptr_array_add (items, g_object_ref (f->cy));
+      g_ptr_array_add (items, g_object_ref (f->zoe_two));
+      g_ptr_array_add (items, g_object_ref (f->bo));
+      g_ptr_array_add (items, g_object_ref (f->zoe_one));
     }
 
   return items;
@@ -482,7 +482,7 @@ test_csv_role (Fixture       *f,
   g_assert_null (strstr (text, "Cy Chen"));
 
   /* The compare view shows the comparison's figures: the same numbers. */
-  comparison = pnl_comparison_new_for_items (pnl_interview_get_role (pnl_export_item_get_interview (f->bo)),
+  comparison = pnl_comparison_new_for_items (pnl_interview_get_role (pnl_scorecard_get_interview (f->bo)),
                                              items);
   for (guint row = 1; row < records->len; row++)
     {
@@ -531,7 +531,7 @@ test_csv_injection (Fixture       *f,
         { "design.api", "design", "Design", "Prompt", FALSE, TRUE, 0, 0, cases[i].notes },
       };
       g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
-      g_autoptr(PnlExportItem) item = make_item ("u", "N", "", "R", "I", at,
+      g_autoptr(PnlScorecard) item = make_item ("u", "N", "", "R", "I", at,
                                                  PNL_INTERVIEW_STATE_SUBMITTED,
                                                  PNL_RECOMMENDATION_YES, "", change, 1);
       g_autoptr(GPtrArray) items = g_ptr_array_new ();
@@ -651,7 +651,7 @@ test_large_note (Fixture       *f,
 {
   g_autoptr(GString) notes = g_string_new ("=");
   g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
-  g_autoptr(PnlExportItem) item = NULL;
+  g_autoptr(PnlScorecard) item = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   AnswerSpec change[] = {
     { "design.api", "design", "Design", "Prompt", FALSE, TRUE, 3, 0, NULL },
@@ -785,7 +785,7 @@ test_role_hidden (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 3, 7, 10, 0, 0);
-  g_autoptr(PnlExportItem) bo_open = make_item ("55555555-5555-4555-8555-555555555555", "Bo Berg", "",
+  g_autoptr(PnlScorecard) bo_open = make_item ("55555555-5555-4555-8555-555555555555", "Bo Berg", "",
                                                 "Technical 2", SAM, at,
                                                 PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
                                                 "", NULL, 0);
@@ -797,7 +797,7 @@ test_role_hidden (Fixture       *f,
   g_autofree char *json = NULL;
   const char *reason = "Hidden until you submit your own scorecard for this candidate.";
 
-  g_ptr_array_add (items, pnl_export_item_ref (bo_open));
+  g_ptr_array_add (items, g_object_ref (bo_open));
 
   /* Nobody local: as pnl_export_to_string(), byte for byte. */
   for (PnlExportFormat format = PNL_EXPORT_FORMAT_MARKDOWN; format <= PNL_EXPORT_FORMAT_JSON; format++)
@@ -860,7 +860,7 @@ test_json_role (Fixture       *f,
   g_ptr_array_add (items, f->zoe_two);
   g_ptr_array_add (items, f->bo);
   for (guint i = 0; i < items->len; i++)
-    if (pnl_interview_get_state (pnl_export_item_get_interview (g_ptr_array_index (items, i))) ==
+    if (pnl_interview_get_state (pnl_scorecard_get_interview (g_ptr_array_index (items, i))) ==
         PNL_INTERVIEW_STATE_SUBMITTED)
       n_submitted++;
 
@@ -893,8 +893,8 @@ test_errors (Fixture       *f,
   text = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *expected = pnl_scorecard_write (pnl_export_item_get_interview (f->zoe_one),
-                                                     pnl_export_item_get_answers (f->zoe_one),
+    g_autofree char *expected = pnl_scorecard_write (pnl_scorecard_get_interview (f->zoe_one),
+                                                     pnl_scorecard_get_answers (f->zoe_one),
                                                      &error);
     g_assert_no_error (error);
     g_assert_cmpstr (text, ==, expected);
@@ -1024,9 +1024,9 @@ test_collect (Fixture       *f,
   items = pnl_export_collect (store, PNL_EXPORT_SCOPE_INTERVIEW, pnl_interview_get_uuid (two), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpstr (pnl_interview_get_uuid (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+  g_assert_cmpstr (pnl_interview_get_uuid (pnl_scorecard_get_interview (g_ptr_array_index (items, 0))),
                    ==, pnl_interview_get_uuid (two));
-  g_assert_cmpuint (g_list_model_get_n_items (pnl_export_item_get_answers (g_ptr_array_index (items, 0))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_scorecard_get_answers (g_ptr_array_index (items, 0))), ==, 2);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   items = pnl_export_collect (store, PNL_EXPORT_SCOPE_INTERVIEW, "no-such-uuid", &error);
@@ -1043,7 +1043,7 @@ test_collect (Fixture       *f,
   items = pnl_export_collect (store, PNL_EXPORT_SCOPE_CANDIDATE, "ATS-2", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpstr (pnl_interview_get_role (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+  g_assert_cmpstr (pnl_interview_get_role (pnl_scorecard_get_interview (g_ptr_array_index (items, 0))),
                    ==, "Frontend developer");
   g_clear_pointer (&items, g_ptr_array_unref);
 
@@ -1062,9 +1062,9 @@ test_collect (Fixture       *f,
   items = pnl_export_collect (store, PNL_EXPORT_SCOPE_ROLE, "Backend developer", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 3);
-  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_export_item_get_interview (g_ptr_array_index (items, 0))),
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_scorecard_get_interview (g_ptr_array_index (items, 0))),
                    ==, "Ada");
-  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_export_item_get_interview (g_ptr_array_index (items, 2))),
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_scorecard_get_interview (g_ptr_array_index (items, 2))),
                    ==, "Bo");
   g_clear_pointer (&items, g_ptr_array_unref);
 

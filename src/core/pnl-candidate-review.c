@@ -17,6 +17,7 @@
 #include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
+#include "pnl-scorecard.h"
 
 typedef struct
 {
@@ -166,7 +167,7 @@ ensure_row (PnlCandidateReview *self,
  * pnl_candidate_review_new:
  * @comparison: the comparison of the candidate's role
  * @candidate: the candidate's index in @comparison
- * @items: (element-type PnlExportItem): the interviews of the role, with
+ * @items: (element-type PnlScorecard): the interviews of the role, with
  *   their answers, as given to @comparison
  *
  * Returns: (transfer full): the candidate's scorecards side by side
@@ -194,8 +195,8 @@ pnl_candidate_review_new (PnlComparison *comparison,
   answer_lists = g_ptr_array_new ();
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      PnlInterview *interview = pnl_export_item_get_interview (item);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      PnlInterview *interview = pnl_scorecard_get_interview (item);
 
       if (pnl_comparison_find_candidate (comparison,
                                          pnl_interview_get_candidate_name (interview),
@@ -204,7 +205,7 @@ pnl_candidate_review_new (PnlComparison *comparison,
         continue;
 
       g_ptr_array_add (self->interviews, g_object_ref (interview));
-      g_ptr_array_add (answer_lists, pnl_export_item_get_answers (item));
+      g_ptr_array_add (answer_lists, pnl_scorecard_get_answers (item));
     }
 
   n_areas = pnl_comparison_get_n_areas (comparison);

@@ -20,6 +20,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-scorecard.h"
 #include "pnl-store.h"
 
 #define N_RECOMMENDATIONS (PNL_RECOMMENDATION_STRONG_YES + 1)
@@ -287,7 +288,7 @@ pnl_comparison_new (const char *role)
 /**
  * pnl_comparison_new_for_items:
  * @role: the role whose candidates are compared
- * @items: (element-type PnlExportItem): interviews and their answers
+ * @items: (element-type PnlScorecard): interviews and their answers
  *
  * Returns: (transfer full): a #PnlComparison of what in @items counts
  */
@@ -304,11 +305,11 @@ pnl_comparison_new_for_items (const char *role,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
+      PnlScorecard *item = g_ptr_array_index (items, i);
 
       pnl_comparison_add (self,
-                          pnl_export_item_get_interview (item),
-                          pnl_export_item_get_answers (item));
+                          pnl_scorecard_get_interview (item),
+                          pnl_scorecard_get_answers (item));
     }
 
   return self;

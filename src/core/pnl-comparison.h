@@ -84,7 +84,7 @@ G_DECLARE_FINAL_TYPE (PnlComparison, pnl_comparison, PNL, COMPARISON, GObject)
 #define PNL_COMPARISON_DISAGREEMENT 2.0
 
 PnlComparison     *pnl_comparison_new                    (const char        *role);
-/* Adds every item of @items (PnlExportItem) with pnl_comparison_add(). */
+/* Adds every item of @items (PnlScorecard) with pnl_comparison_add(). */
 PnlComparison     *pnl_comparison_new_for_items          (const char        *role,
                                                           GPtrArray         *items);
 /* Every interview of @role in @store, summed up in SQL: the same figures

@@ -27,77 +27,6 @@
 /* What an empty figure reads as in Markdown and HTML. */
 #define NO_VALUE "—"
 
-struct _PnlExportItem
-{
-  gatomicrefcount  ref_count;
-  PnlInterview    *interview;
-  GListModel      *answers;
-};
-
-G_DEFINE_BOXED_TYPE (PnlExportItem, pnl_export_item, pnl_export_item_ref, pnl_export_item_unref)
-
-/**
- * pnl_export_item_new:
- * @interview: a #PnlInterview
- * @answers: a #GListModel of #PnlAnswer
- *
- * Returns: (transfer full): a new #PnlExportItem
- */
-PnlExportItem *
-pnl_export_item_new (PnlInterview *interview,
-                     GListModel   *answers)
-{
-  PnlExportItem *self;
-
-  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (answers), NULL);
-
-  self = g_new0 (PnlExportItem, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->interview = g_object_ref (interview);
-  self->answers = g_object_ref (answers);
-
-  return self;
-}
-
-PnlExportItem *
-pnl_export_item_ref (PnlExportItem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-
-  return self;
-}
-
-void
-pnl_export_item_unref (PnlExportItem *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (g_atomic_ref_count_dec (&self->ref_count))
-    {
-      g_clear_object (&self->interview);
-      g_clear_object (&self->answers);
-      g_free (self);
-    }
-}
-
-PnlInterview *
-pnl_export_item_get_interview (PnlExportItem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->interview;
-}
-
-GListModel *
-pnl_export_item_get_answers (PnlExportItem *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->answers;
-}
 
 /* Spellings */
 
@@ -140,8 +69,8 @@ static int
 compare_items (gconstpointer a,
                gconstpointer b)
 {
-  PnlInterview *ia = (*(PnlExportItem **)a)->interview;
-  PnlInterview *ib = (*(PnlExportItem **)b)->interview;
+  PnlInterview *ia = pnl_scorecard_get_interview (*(PnlScorecard **)a);
+  PnlInterview *ib = pnl_scorecard_get_interview (*(PnlScorecard **)b);
   GDateTime *da = pnl_interview_get_started_at (ia);
   GDateTime *db = pnl_interview_get_started_at (ib);
   int ret;
@@ -187,7 +116,7 @@ same_candidate (PnlInterview *a,
                     pnl_interview_get_candidate_reference (b)) == 0;
 }
 
-static PnlExportItem *
+static PnlScorecard *
 item_from_store (PnlStore      *store,
                  PnlInterview  *interview,
                  GError       **error)
@@ -197,7 +126,7 @@ item_from_store (PnlStore      *store,
   if (answers == NULL)
     return NULL;
 
-  return pnl_export_item_new (interview, answers);
+  return pnl_scorecard_new (interview, answers);
 }
 
 /**
@@ -208,7 +137,7 @@ item_from_store (PnlStore      *store,
  *
  * Reads the answers of each interview.
  *
- * Returns: (transfer full) (element-type PnlExportItem): an item per
+ * Returns: (transfer full) (element-type PnlScorecard): an item per
  *   interview, in the same order, or %NULL and @error set
  */
 GPtrArray *
@@ -223,11 +152,11 @@ pnl_export_read_items (PnlStore    *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (interviews), NULL);
 
   n = g_list_model_get_n_items (interviews);
-  items = g_ptr_array_new_full (n, (GDestroyNotify) pnl_export_item_unref);
+  items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
-      PnlExportItem *item;
+      PnlScorecard *item;
 
       if (!(item = item_from_store (store, interview, error)))
         return NULL;
@@ -245,7 +174,7 @@ pnl_export_read_items (PnlStore    *store,
  * @key: the UUID, candidate name or reference, or role
  * @error: a location for a #GError
  *
- * Returns: (transfer full) (element-type PnlExportItem): the items, or
+ * Returns: (transfer full) (element-type PnlScorecard): the items, or
  *   %NULL and @error set
  */
 GPtrArray *
@@ -261,12 +190,12 @@ pnl_export_collect (PnlStore        *store,
   g_return_val_if_fail (PNL_IS_STORE (store), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_export_item_unref);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
     {
       g_autoptr(PnlInterview) interview = pnl_store_find_interview (store, key, error);
-      PnlExportItem *item;
+      PnlScorecard *item;
 
       if (interview == NULL)
         return NULL;
@@ -827,17 +756,17 @@ candidate_table (GPtrArray *items)
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) groups = group_answers (item->answers);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) groups = group_answers (pnl_scorecard_get_answers (item));
       guint n_asked;
       guint n_questions;
       double mean = interview_mean (groups, &n_asked, &n_questions);
 
-      table_add (table, g_strdup (pnl_interview_get_round (item->interview)));
-      table_add (table, g_strdup (pnl_interview_get_interviewer (item->interview)));
-      table_add (table, format_date (pnl_interview_get_started_at (item->interview)));
-      table_add (table, g_strdup (state_title (pnl_interview_get_state (item->interview))));
-      table_add (table, g_strdup (pnl_recommendation_get_title (pnl_interview_get_recommendation (item->interview))));
+      table_add (table, g_strdup (pnl_interview_get_round (pnl_scorecard_get_interview (item))));
+      table_add (table, g_strdup (pnl_interview_get_interviewer (pnl_scorecard_get_interview (item))));
+      table_add (table, format_date (pnl_interview_get_started_at (pnl_scorecard_get_interview (item))));
+      table_add (table, g_strdup (state_title (pnl_interview_get_state (pnl_scorecard_get_interview (item)))));
+      table_add (table, g_strdup (pnl_recommendation_get_title (pnl_interview_get_recommendation (pnl_scorecard_get_interview (item)))));
       table_add (table, format_figure (mean));
     }
 
@@ -941,9 +870,9 @@ candidate_summary (GPtrArray  *items,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      PnlRecommendation rec = pnl_interview_get_recommendation (item->interview);
-      const char *role = pnl_interview_get_role (item->interview);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      PnlRecommendation rec = pnl_interview_get_recommendation (pnl_scorecard_get_interview (item));
+      const char *role = pnl_interview_get_role (pnl_scorecard_get_interview (item));
 
       if ((guint) rec <= PNL_RECOMMENDATION_STRONG_YES)
         counts[rec]++;
@@ -1149,7 +1078,7 @@ md_table (GString *out,
 /* One interview; its areas are headings of @level + 1. */
 static void
 md_interview_body (GString       *out,
-                   PnlExportItem *item,
+                   PnlScorecard *item,
                    GPtrArray     *groups,
                    guint          level)
 {
@@ -1175,7 +1104,7 @@ md_interview_body (GString       *out,
               continue;
             }
 
-          answer_fs = answer_facts (item->interview, answer);
+          answer_fs = answer_facts (pnl_scorecard_get_interview (item), answer);
           md_heading (out, level + 2, answer_prompt (answer), TRUE);
           md_facts (out, answer_fs);
           md_quote (out, pnl_answer_get_notes (answer));
@@ -1206,22 +1135,22 @@ md_interview_body (GString       *out,
 
   md_heading (out, level + 1, _("Summary"), FALSE);
 
-  if (pnl_str_is_blank (pnl_interview_get_summary (item->interview)))
+  if (pnl_str_is_blank (pnl_interview_get_summary (pnl_scorecard_get_interview (item))))
     g_string_append_printf (out, "_%s_\n\n", _("No summary notes."));
   else
-    md_quote (out, pnl_interview_get_summary (item->interview));
+    md_quote (out, pnl_interview_get_summary (pnl_scorecard_get_interview (item)));
 }
 
 static void
 md_interview (GString       *out,
-              PnlExportItem *item)
+              PnlScorecard *item)
 {
-  g_autoptr(GPtrArray) groups = group_answers (item->answers);
-  g_autoptr(GArray) facts = interview_facts (item->interview, groups, TRUE);
+  g_autoptr(GPtrArray) groups = group_answers (pnl_scorecard_get_answers (item));
+  g_autoptr(GArray) facts = interview_facts (pnl_scorecard_get_interview (item), groups, TRUE);
   g_autoptr(GString) escaped = g_string_new (NULL);
   g_autofree char *title = NULL;
 
-  md_escape (escaped, pnl_interview_get_candidate_name (item->interview), FALSE);
+  md_escape (escaped, pnl_interview_get_candidate_name (pnl_scorecard_get_interview (item)), FALSE);
   /* Translators: the title of one interview's export; %s is the candidate */
   title = g_strdup_printf (_("Scorecard: %s"), escaped->str);
   md_heading (out, 1, title, FALSE);
@@ -1234,7 +1163,7 @@ static void
 md_candidate (GString   *out,
               GPtrArray *items)
 {
-  PnlExportItem *first = g_ptr_array_index (items, 0);
+  PnlScorecard *first = g_ptr_array_index (items, 0);
   g_autoptr(GArray) facts = facts_new ();
   g_autoptr(Table) table = candidate_table (items);
   guint counts[PNL_RECOMMENDATION_STRONG_YES + 1];
@@ -1242,9 +1171,9 @@ md_candidate (GString   *out,
 
   candidate_summary (items, counts, &roles);
 
-  md_heading (out, 1, pnl_interview_get_candidate_name (first->interview), TRUE);
+  md_heading (out, 1, pnl_interview_get_candidate_name (pnl_scorecard_get_interview (first)), TRUE);
 
-  facts_add (facts, _("Reference"), g_strdup (pnl_interview_get_candidate_reference (first->interview)));
+  facts_add (facts, _("Reference"), g_strdup (pnl_interview_get_candidate_reference (pnl_scorecard_get_interview (first))));
   facts_add (facts, _("Role"), roles);
   facts_add_own (facts, _("Interviews"), g_strdup_printf ("%u", items->len));
   facts_add_own (facts, _("Recommendations"), tally_text (counts, FALSE));
@@ -1253,9 +1182,9 @@ md_candidate (GString   *out,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) groups = group_answers (item->answers);
-      g_autoptr(GArray) item_facts = interview_facts (item->interview, groups, FALSE);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) groups = group_answers (pnl_scorecard_get_answers (item));
+      g_autoptr(GArray) item_facts = interview_facts (pnl_scorecard_get_interview (item), groups, FALSE);
       g_autofree char *heading = NULL;
 
       /* Translators: a heading: the first interview of three, and so on */
@@ -1492,7 +1421,7 @@ html_table (GString  *out,
 
 static void
 html_interview_body (GString       *out,
-                     PnlExportItem *item,
+                     PnlScorecard *item,
                      GPtrArray     *groups,
                      guint          level)
 {
@@ -1519,7 +1448,7 @@ html_interview_body (GString       *out,
               continue;
             }
 
-          answer_fs = answer_facts (item->interview, answer);
+          answer_fs = answer_facts (pnl_scorecard_get_interview (item), answer);
           g_string_append (out, "<article class=\"question\">\n");
           html_heading (out, level + 2, answer_prompt (answer), TRUE);
           html_facts (out, answer_fs);
@@ -1557,23 +1486,23 @@ html_interview_body (GString       *out,
   g_string_append (out, "<section class=\"summary\">\n");
   html_heading (out, level + 1, _("Summary"), FALSE);
 
-  if (pnl_str_is_blank (pnl_interview_get_summary (item->interview)))
+  if (pnl_str_is_blank (pnl_interview_get_summary (pnl_scorecard_get_interview (item))))
     html_empty (out, _("No summary notes."));
   else
-    html_notes (out, pnl_interview_get_summary (item->interview));
+    html_notes (out, pnl_interview_get_summary (pnl_scorecard_get_interview (item)));
 
   g_string_append (out, "</section>\n");
 }
 
 static void
 html_interview (GString       *out,
-                PnlExportItem *item)
+                PnlScorecard *item)
 {
-  g_autoptr(GPtrArray) groups = group_answers (item->answers);
-  g_autoptr(GArray) facts = interview_facts (item->interview, groups, TRUE);
+  g_autoptr(GPtrArray) groups = group_answers (pnl_scorecard_get_answers (item));
+  g_autoptr(GArray) facts = interview_facts (pnl_scorecard_get_interview (item), groups, TRUE);
   g_autofree char *title = NULL;
 
-  title = g_strdup_printf (_("Scorecard: %s"), pnl_interview_get_candidate_name (item->interview));
+  title = g_strdup_printf (_("Scorecard: %s"), pnl_interview_get_candidate_name (pnl_scorecard_get_interview (item)));
 
   html_open (out, title);
   g_string_append (out, "<header>\n");
@@ -1589,8 +1518,8 @@ static void
 html_candidate (GString   *out,
                 GPtrArray *items)
 {
-  PnlExportItem *first = g_ptr_array_index (items, 0);
-  const char *name = pnl_interview_get_candidate_name (first->interview);
+  PnlScorecard *first = g_ptr_array_index (items, 0);
+  const char *name = pnl_interview_get_candidate_name (pnl_scorecard_get_interview (first));
   g_autoptr(GArray) facts = facts_new ();
   g_autoptr(Table) table = candidate_table (items);
   guint counts[PNL_RECOMMENDATION_STRONG_YES + 1];
@@ -1598,7 +1527,7 @@ html_candidate (GString   *out,
 
   candidate_summary (items, counts, &roles);
 
-  facts_add (facts, _("Reference"), g_strdup (pnl_interview_get_candidate_reference (first->interview)));
+  facts_add (facts, _("Reference"), g_strdup (pnl_interview_get_candidate_reference (pnl_scorecard_get_interview (first))));
   facts_add (facts, _("Role"), roles);
   facts_add_own (facts, _("Interviews"), g_strdup_printf ("%u", items->len));
   facts_add_own (facts, _("Recommendations"), tally_text (counts, FALSE));
@@ -1612,9 +1541,9 @@ html_candidate (GString   *out,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) groups = group_answers (item->answers);
-      g_autoptr(GArray) item_facts = interview_facts (item->interview, groups, FALSE);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) groups = group_answers (pnl_scorecard_get_answers (item));
+      g_autoptr(GArray) item_facts = interview_facts (pnl_scorecard_get_interview (item), groups, FALSE);
       g_autofree char *heading = NULL;
 
       heading = g_strdup_printf (_("Interview %u of %u"), i + 1, items->len);
@@ -1738,15 +1667,15 @@ csv_answers (GString   *out,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      PnlInterview *interview = item->interview;
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      PnlInterview *interview = pnl_scorecard_get_interview (item);
       PnlScale *scale = pnl_interview_get_scale (interview);
       g_autofree char *date = format_date (pnl_interview_get_started_at (interview));
-      guint n = g_list_model_get_n_items (item->answers);
+      guint n = g_list_model_get_n_items (pnl_scorecard_get_answers (item));
 
       for (guint j = 0; j < n; j++)
         {
-          g_autoptr(PnlAnswer) answer = g_list_model_get_item (item->answers, j);
+          g_autoptr(PnlAnswer) answer = g_list_model_get_item (pnl_scorecard_get_answers (item), j);
           g_autofree char *score = NULL;
           g_autofree char *flags = flags_text (pnl_answer_get_flags (answer), TRUE);
           const char *label = "";
@@ -1841,7 +1770,7 @@ check_items (PnlExportScope   scope,
              GPtrArray       *items,
              GError         **error)
 {
-  PnlExportItem *first;
+  PnlScorecard *first;
 
   if (items->len == 0)
     {
@@ -1861,10 +1790,10 @@ check_items (PnlExportScope   scope,
 
   for (guint i = 1; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
+      PnlScorecard *item = g_ptr_array_index (items, i);
 
       if (scope == PNL_EXPORT_SCOPE_CANDIDATE &&
-          !same_candidate (first->interview, item->interview))
+          !same_candidate (pnl_scorecard_get_interview (first), pnl_scorecard_get_interview (item)))
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("A candidate export takes the interviews of one candidate"));
@@ -1872,8 +1801,8 @@ check_items (PnlExportScope   scope,
         }
 
       if (scope == PNL_EXPORT_SCOPE_ROLE &&
-          g_strcmp0 (pnl_interview_get_role (first->interview),
-                     pnl_interview_get_role (item->interview)) != 0)
+          g_strcmp0 (pnl_interview_get_role (pnl_scorecard_get_interview (first)),
+                     pnl_interview_get_role (pnl_scorecard_get_interview (item))) != 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("A role comparison takes the interviews of one role"));
@@ -1888,7 +1817,7 @@ check_items (PnlExportScope   scope,
  * pnl_export_to_string:
  * @format: the format to write
  * @scope: what @items cover
- * @items: (element-type PnlExportItem): the interviews
+ * @items: (element-type PnlScorecard): the interviews
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the document, or %NULL and @error set
@@ -1927,8 +1856,8 @@ write_json (PnlExportScope   scope,
 
   for (guint i = 0; i < items->len; i++)
     {
-      PnlExportItem *item = g_ptr_array_index (items, i);
-      PnlInterview *interview = pnl_export_item_get_interview (item);
+      PnlScorecard *item = g_ptr_array_index (items, i);
+      PnlInterview *interview = pnl_scorecard_get_interview (item);
 
       if (scope == PNL_EXPORT_SCOPE_ROLE &&
           pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
@@ -1937,7 +1866,7 @@ write_json (PnlExportScope   scope,
       if (comparison != NULL && is_hidden_from (comparison, interview))
         continue;
 
-      g_ptr_array_add (cards, pnl_scorecard_new (interview, pnl_export_item_get_answers (item)));
+      g_ptr_array_add (cards, pnl_scorecard_new (interview, pnl_scorecard_get_answers (item)));
     }
 
   if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
@@ -1959,7 +1888,7 @@ pnl_export_to_string (PnlExportFormat   format,
  * pnl_export_to_string_for:
  * @format: the format to write
  * @scope: what @items cover
- * @items: (element-type PnlExportItem): the interviews
+ * @items: (element-type PnlScorecard): the interviews
  * @local_interviewer: (nullable): the local interviewer's name, for
  *   independent scoring in the ROLE scope
  * @error: a location for a #GError
@@ -2002,12 +1931,12 @@ pnl_export_to_string_for (PnlExportFormat   format,
   if (!check_items (scope, items, error))
     return NULL;
 
-  sorted = g_ptr_array_copy (items, (GCopyFunc) pnl_export_item_ref, NULL);
-  g_ptr_array_set_free_func (sorted, (GDestroyNotify) pnl_export_item_unref);
+  sorted = g_ptr_array_copy (items, (GCopyFunc) g_object_ref, NULL);
+  g_ptr_array_set_free_func (sorted, g_object_unref);
   if (scope != PNL_EXPORT_SCOPE_INTERVIEW)
     pnl_export_sort_items (sorted);
 
-  role = pnl_interview_get_role (((PnlExportItem *) g_ptr_array_index (sorted, 0))->interview);
+  role = pnl_interview_get_role (pnl_scorecard_get_interview (g_ptr_array_index (sorted, 0)));
   if (scope == PNL_EXPORT_SCOPE_ROLE)
     {
       comparison = pnl_comparison_new_for_items (role, sorted);

@@ -13,28 +13,13 @@
 
 G_BEGIN_DECLS
 
-/* One interview and its answers: what an export reads.  Immutable,
- * reference counted. */
-#define PNL_TYPE_EXPORT_ITEM (pnl_export_item_get_type())
-
-GType          pnl_export_item_get_type      (void) G_GNUC_CONST;
-/* @answers: a GListModel of PnlAnswer, in the order of the questions. */
-PnlExportItem *pnl_export_item_new           (PnlInterview   *interview,
-                                              GListModel     *answers);
-PnlExportItem *pnl_export_item_ref           (PnlExportItem  *self);
-void           pnl_export_item_unref         (PnlExportItem  *self);
-PnlInterview  *pnl_export_item_get_interview (PnlExportItem  *self);
-GListModel    *pnl_export_item_get_answers   (PnlExportItem  *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnlExportItem, pnl_export_item_unref)
-
 /* The stable spellings ("markdown", "interview", ...) are in pnl-types.h. */
 /* "md", "html", "csv", "json" (no dot). */
 const char    *pnl_export_format_get_extension (PnlExportFormat format);
 /* "text/markdown", "text/html", "text/csv", "application/json". */
 const char    *pnl_export_format_get_content_type (PnlExportFormat format);
 
-/* Reads from @store what @scope covers, as a GPtrArray of PnlExportItem
+/* Reads from @store what @scope covers, as a GPtrArray of PnlScorecard
  * in the order the exports use:
  *
  *  - INTERVIEW: @key is the interview's UUID; one item.
@@ -57,12 +42,12 @@ GPtrArray     *pnl_export_read_items         (PnlStore        *store,
                                               GListModel      *interviews,
                                               GError         **error);
 
-/* Sorts @items (PnlExportItem) into the order the exports use: by
+/* Sorts @items (PnlScorecard) into the order the exports use: by
  * candidate name, reference, start time, then UUID.  Names compare with
  * g_utf8_collate(), so the order follows the locale. */
 void           pnl_export_sort_items         (GPtrArray       *items);
 
-/* Writes @items (PnlExportItem) as @format for @scope.  INTERVIEW needs
+/* Writes @items (PnlScorecard) as @format for @scope.  INTERVIEW needs
  * exactly one item; CANDIDATE items of one candidate; ROLE items of one
  * role (only the submitted ones count, see PnlComparison).  Anything else
  * is G_IO_ERROR_INVALID_ARGUMENT; JSON is G_IO_ERROR_NOT_SUPPORTED here

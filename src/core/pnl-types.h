@@ -20,7 +20,6 @@ typedef struct _PnlCandidateReview PnlCandidateReview;
 typedef struct _PnlComparison    PnlComparison;
 typedef struct _PnlDb            PnlDb;
 typedef struct _PnlDbStatement   PnlDbStatement;
-typedef struct _PnlExportItem    PnlExportItem;
 typedef struct _PnlInterview     PnlInterview;
 typedef struct _PnlPanelFolder   PnlPanelFolder;
 typedef struct _PnlQuestion      PnlQuestion;

@@ -19,6 +19,7 @@
 #include "pnl-question.h"
 #include "pnl-question-page.h"
 #include "pnl-scale.h"
+#include "pnl-scorecard.h"
 #include "pnl-session.h"
 #include "pnl-session-area.h"
 #include "pnl-session-view.h"
@@ -566,13 +567,13 @@ copy_markdown_action (GtkWidget  *widget,
 {
   PnlSessionView *self = PNL_SESSION_VIEW (widget);
   PnlInterview *interview = pnl_session_get_interview (self->session);
-  g_autoptr(PnlExportItem) item = NULL;
+  g_autoptr(PnlScorecard) item = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   /* Straight from what the session holds: no disk in the way. */
-  item = pnl_export_item_new (interview, pnl_session_get_answers (self->session));
+  item = pnl_scorecard_new (interview, pnl_session_get_answers (self->session));
   g_ptr_array_add (items, item);
 
   if (!(text = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW,
