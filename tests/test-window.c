@@ -1053,8 +1053,16 @@ scenario_check_start_page (PnlApplication *app,
                    "Backend Developer · Technical 1 · Grace");
   g_assert_nonnull (find_label_containing (row, "In progress"));
 
-  activate_interview_row (row);
-  g_assert_nonnull (pnl_window_get_session_view (window));
+  /* By keyboard: Tab from the header bar's buttons into the list, the
+   * first row, Enter. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL)));
+  press (window, "key", "Tab");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW)));
+  press (window, "key", "Return");
+  wait_until (pnl_window_get_session_view (window) != NULL);
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_session_get_interview (get_session (window))),
+                   ==, "Restored Candidate");
 }
 
 static void
