@@ -2293,6 +2293,13 @@ scenario_compare (PnlApplication *app,
     g_assert_true (pnl_window_get_candidate_page (window) == page);
     review = pnl_candidate_page_get_review (page);
     g_assert_cmpuint (pnl_candidate_review_get_n_interviews (review), ==, 3);
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < 3; i++)
+        found |= g_str_equal (pnl_interview_get_uuid (pnl_candidate_review_get_interview (review, i)), uuid);
+      g_assert_true (found);
+    }
     g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Zoe Quist"));
   }
 
