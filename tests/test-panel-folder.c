@@ -769,6 +769,68 @@ test_publish_async (void)
   peer_free (b);
 }
 
+/* Another folder chosen while a publish runs: the publish finishes in
+ * the old folder, and the list of what waits stays the new folder's, on
+ * disk too, until the new folder has it. */
+static void
+test_switch_during_publish (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autofree char *other = g_build_filename (g_get_user_cache_dir (), "other-panel", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlPanelFolder) next = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autofree char *pending_path = NULL;
+  g_autofree char *old_path = NULL;
+  g_autofree char *new_path = NULL;
+  g_autofree char *name = NULL;
+  Published published = { 0, FALSE, NULL };
+  Peer *a;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (other, 0700), ==, 0);
+  a = peer_new ("priya");
+  pending_path = g_strconcat (pnl_store_get_path (a->store), ".panel-pending", NULL);
+
+  interview = submit_interview (a, "Ana Lima", "Before the switch");
+  name = g_strconcat (pnl_interview_get_uuid (interview), PNL_PANEL_FOLDER_SUFFIX, NULL);
+  old_path = g_build_filename (dir, name, NULL);
+  new_path = g_build_filename (other, name, NULL);
+  pnl_panel_folder_publish_async (a->folder, interview, NULL, published_cb, &published);
+
+  /* The user chooses the other folder before it is written. */
+  pnl_panel_folder_retire (a->folder);
+  next = pnl_panel_folder_new (a->store, other_file);
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (next), ==, 1);
+
+  WAIT_FOR (published.n_done == 1);
+  g_assert_no_error (published.error);
+  g_assert_true (published.ok);
+  g_assert_true (g_file_test (old_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Still waiting for the new folder: the old one did not write its own
+   * copy of the list over it. */
+  g_assert_cmpuint (pnl_panel_folder_get_n_pending (next), ==, 1);
+  waiting = pnl_pending_list_load (pending_path);
+  g_assert_cmpuint (waiting->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (waiting, 0), ==, pnl_interview_get_uuid (interview));
+
+  /* The new folder writes it once it starts. */
+  pnl_panel_folder_start (next);
+  WAIT_FOR (pnl_panel_folder_get_n_pending (next) == 0 && !pnl_panel_folder_get_scanning (next));
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&waiting, g_ptr_array_unref);
+  pnl_pending_list_wait (pending_path);
+  waiting = pnl_pending_list_load (pending_path);
+  g_assert_cmpuint (waiting->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&next));
+  peer_free (a);
+  g_assert_cmpint (g_remove (new_path), ==, 0);
+  g_assert_cmpint (g_rmdir (other), ==, 0);
+}
+
 /* After forgetting a candidate: our file leaves the folder. */
 static void
 test_withdraw (void)
@@ -1134,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/panel-folder/withdraw", test_withdraw);
   g_test_add_func ("/panel-folder/withdraw-during-scan", test_withdraw_during_scan);
   g_test_add_func ("/panel-folder/publish-async", test_publish_async);
+  g_test_add_func ("/panel-folder/switch-during-publish", test_switch_during_publish);
   g_test_add_func ("/panel-folder/pending-list", test_pending_list);
   g_test_add_func ("/panel-folder/scan-main-loop", test_scan_main_loop);
   g_test_add_func ("/panel-folder/rescan-during-scan", test_rescan_during_scan);

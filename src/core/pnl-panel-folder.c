@@ -62,6 +62,8 @@ struct _PnlPanelFolder
   /* Asked for during a scan: one more after it, importing or not. */
   guint         rescan : 1;
   guint         rescan_import : 1;
+  /* Another folder took over: see pnl_panel_folder_retire(). */
+  guint         retired : 1;
 };
 
 enum {
@@ -96,6 +98,10 @@ static gboolean is_publishing  (PnlPanelFolder *self,
 static void
 save_pending (PnlPanelFolder *self)
 {
+  /* The list is the next folder's now: it read it when it was made. */
+  if (self->retired)
+    return;
+
   pnl_pending_list_save (self->pending_path, self->pending);
 }
 
@@ -931,7 +937,7 @@ ensure_monitor (PnlPanelFolder *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->monitor != NULL || !self->started || !self->online)
+  if (self->monitor != NULL || !self->started || !self->online || self->retired)
     return;
 
   self->monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES,
@@ -964,7 +970,7 @@ poll_cb (gpointer data)
 static void
 ensure_poll (PnlPanelFolder *self)
 {
-  if (self->poll_id == 0)
+  if (self->poll_id == 0 && !self->retired)
     self->poll_id = g_timeout_add (self->poll_interval, poll_cb, self);
 }
 
@@ -983,6 +989,35 @@ pnl_panel_folder_constructed (GObject *object)
   self->pending_path = g_strconcat (pnl_store_get_path (self->store), PENDING_SUFFIX, NULL);
   self->pending = pnl_pending_list_load (self->pending_path);
   self->online = folder_exists (self);
+}
+
+/**
+ * pnl_panel_folder_retire:
+ * @self: a #PnlPanelFolder
+ *
+ * Another folder takes over (the user chose another, or none): scans and
+ * watching stop, and publishes already under way finish here, but the
+ * list of waiting publishes is no longer this object's to write.  The
+ * next folder read it when it was made and publishes what waits; without
+ * this, a publish ending here would write this object's copy of the
+ * list over the next one's.
+ */
+void
+pnl_panel_folder_retire (PnlPanelFolder *self)
+{
+  g_return_if_fail (PNL_IS_PANEL_FOLDER (self));
+
+  self->retired = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  self->rescan = FALSE;
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 }
 
 static void

@@ -79,6 +79,9 @@ void            pnl_panel_folder_start             (PnlPanelFolder  *self);
 gboolean        pnl_panel_folder_withdraw          (PnlPanelFolder  *self,
                                                     const char      *uuid,
                                                     GError         **error);
+/* Another folder takes over: a publish under way finishes here, but the
+ * list of waiting publishes is left to the next folder, which read it. */
+void            pnl_panel_folder_retire            (PnlPanelFolder  *self);
 /* Starts a scan, on other threads: files already imported with the same
  * content are skipped.  While one runs, one more is made after it,
  * however often this is called. */

@@ -403,9 +403,13 @@ set_panel_folder (PnlApplication *self,
       g_file_equal (pnl_panel_folder_get_folder (self->panel_folder), file))
     return;
 
-  /* A publish still running on the old one finishes there. */
+  /* A publish still running on the old one finishes there; what waits
+   * is the new one's to publish. */
   if ((old = g_steal_pointer (&self->panel_folder)))
-    g_signal_handlers_disconnect_by_data (old, self);
+    {
+      g_signal_handlers_disconnect_by_data (old, self);
+      pnl_panel_folder_retire (old);
+    }
 
   if (file != NULL)
     {
