@@ -119,7 +119,11 @@ pnl_start_page_reload (PnlStartPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), !self->show_all && n > N_RECENT);
   if (n > N_RECENT)
     {
-      g_autofree char *label = g_strdup_printf (ngettext ("Show All %u Interview", "Show All %u Interviews", n), n);
+      /* Grouped as the locale does: 10,000, 10.000, 10 000. */
+      g_autofree char *count = g_strdup_printf ("%'u", n);
+      /* Translators: %s is a number of interviews, already written the
+       * locale's way (10,000) */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show All %s Interview", "Show All %s Interviews", n), count);
 
       gtk_button_set_label (self->show_all_button, label);
     }
