@@ -14,6 +14,8 @@
 #include "pnl-db-statement.h"
 #include "pnl-store.h"
 
+#include <unistd.h>
+
 static const char scale[] =
   "[{\"value\":1,\"label\":\"Strong no\",\"meaning\":\"Far below\"},"
   "{\"value\":2,\"label\":\"No\",\"meaning\":\"Below\"},"
@@ -220,4 +222,40 @@ bench_median (double *values,
   qsort (values, n, sizeof (double), compare_doubles);
 
   return values[n / 2];
+}
+
+void
+bench_print_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+
+  g_print ("# pid %d\n", (int) getpid ());
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", name, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL))
+        g_print ("# thread %s %s\n", name, g_strstrip (comm));
+    }
+}
+
+char *
+bench_make_home (const char  *name_template,
+                 char       **banks,
+                 char       **database)
+{
+  char *dir = g_dir_make_tmp (name_template, NULL);
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+
+  g_assert_nonnull (dir);
+  *banks = g_build_filename (data, "panelist", "banks", NULL);
+  *database = g_build_filename (data, "panelist", "panelist.db", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  return dir;
 }

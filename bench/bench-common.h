@@ -31,5 +31,16 @@ void            bench_remove_tree (GFile    *file);
 /* Sorts @values. */
 double          bench_median    (double     *values,
                                  guint       n);
+/* Prints "# pid …" and "# thread ID NAME" for each thread, for the
+ * fsync check to tell the main thread from the others. */
+void            bench_print_threads (void);
+/* A home of its own for the app's runs, in a new folder below the
+ * temporary one named after @name_template (which it returns): the
+ * user's data and settings there (XDG_DATA_HOME, XDG_CONFIG_HOME, the
+ * memory settings backend), with where the user's banks and database
+ * go. */
+char           *bench_make_home (const char  *name_template,
+                                 char       **banks,
+                                 char       **database);
 
 G_END_DECLS

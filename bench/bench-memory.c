@@ -233,8 +233,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
   g_autofree char *banks = NULL;
   g_autofree char *database = NULL;
   g_autofree char *self_path = NULL;
@@ -246,15 +244,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
-  /* A home of its own: the user's banks folder, settings, database. */
-  dir = g_dir_make_tmp ("panelist-memory-XXXXXX", NULL);
-  data = g_build_filename (dir, "data", NULL);
-  config = g_build_filename (dir, "config", NULL);
-  banks = g_build_filename (data, "panelist", "banks", NULL);
-  database = g_build_filename (data, "panelist", "panelist.db", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  dir = bench_make_home ("panelist-memory-XXXXXX", &banks, &database);
 
   uuid = prepare (banks, database);
   self_path = g_canonicalize_filename (argv[0], NULL);

@@ -29,6 +29,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
@@ -170,23 +172,6 @@ type_burst (Typing *typing,
     {
       g_usleep (1000);
       pump (typing);
-    }
-}
-
-static void
-print_threads (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  const char *name;
-
-  g_print ("# pid %d\n", (int) getpid ());
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename ("/proc/self/task", name, "comm", NULL);
-      g_autofree char *comm = NULL;
-
-      if (g_file_get_contents (path, &comm, NULL, NULL))
-        g_print ("# thread %s %s\n", name, g_strstrip (comm));
     }
 }
 
@@ -394,7 +379,7 @@ main (int   argc,
     g_assert_true (pnl_store_flush (store, &error));
   }
 
-  print_threads ();
+  bench_print_threads ();
 
   mark ("closing");
   g_clear_object (&typing.session);

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -61,23 +63,6 @@ mark (const char *phase)
   (void) !access (path, F_OK);
 }
 
-static void
-print_threads (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  const char *name;
-
-  g_print ("# pid %d\n", (int) getpid ());
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename ("/proc/self/task", name, "comm", NULL);
-      g_autofree char *comm = NULL;
-
-      if (g_file_get_contents (path, &comm, NULL, NULL))
-        g_print ("# thread %s %s\n", name, g_strstrip (comm));
-    }
-}
-
 static GtkTextView *
 notes_view (Driver *driver)
 {
@@ -95,7 +80,7 @@ after_pause_cb (gpointer data)
 
   if (driver->moves == N_MOVES)
     {
-      print_threads ();
+      bench_print_threads ();
       mark ("closing");
       gtk_window_close (GTK_WINDOW (driver->window));
       return G_SOURCE_REMOVE;
@@ -172,25 +157,6 @@ on_window_added (GtkApplication *app,
     g_signal_connect (window, "map", G_CALLBACK (on_map), driver);
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
-
-  while (children != NULL)
-    {
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -245,7 +211,7 @@ main (int   argc,
   g_free (driver.uuid);
 
   top = g_file_new_for_path (dir);
-  remove_tree (top);
+  bench_remove_tree (top);
 
   return status;
 }

@@ -125,25 +125,41 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-/* A label under @root whose text holds @needle. */
+/* The first widget under @root (or @root) that @matches. */
 static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *needle)
+find_matching (GtkWidget     *root,
+               gboolean     (*matches) (GtkWidget *widget, gconstpointer data),
+               gconstpointer  data)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+  if (matches (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label_containing (child, needle);
+      GtkWidget *found = find_matching (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* A label under @root whose text holds @needle. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  return find_matching (root, is_label_containing, needle);
 }
 
 /* Enter on a start page row, or a click on it. */
@@ -1846,23 +1862,19 @@ test_shortcuts_window (void)
 
 /* Start page ----------------------------------------------------------- */
 
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  interview)
+{
+  return PNL_IS_INTERVIEW_ROW (widget) && pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (widget)) == interview;
+}
+
 /* The row showing @interview, if the list has built one. */
 static GtkWidget *
 find_interview_row (GtkWidget    *root,
                     PnlInterview *interview)
 {
-  if (PNL_IS_INTERVIEW_ROW (root) && pnl_interview_row_get_interview (PNL_INTERVIEW_ROW (root)) == interview)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_interview_row (child, interview);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_matching (root, is_row_of, interview);
 }
 
 static guint
@@ -2234,8 +2246,10 @@ scenario_compare (PnlApplication *app,
   g_assert_cmpstr (row_name (view, 0), ==, "Cy");
 
   /* Ctrl+E exports the comparison as the local interviewer may see it:
-   * Cy's scores stay out. */
-  gtk_widget_grab_focus (GTK_WIDGET (pnl_compare_view_get_column_view (view)));
+   * Cy's scores stay out.  From the header bar too, where the focus is
+   * after choosing the tab. */
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
   press (window, "key", "ctrl+e");
   wait_until ((dialog = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
   {

@@ -1232,7 +1232,6 @@ pnl_compare_view_class_init (PnlCompareViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_disagreement_activated);
 
   gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "compare.export", NULL);
 
   g_type_ensure (PNL_TYPE_SCORE_CHART);
 }
@@ -1240,7 +1239,19 @@ pnl_compare_view_class_init (PnlCompareViewClass *klass)
 static void
 pnl_compare_view_init (PnlCompareView *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+E exports from anywhere in the window while the view shows,
+   * also when the focus is on the header bar above it (after choosing
+   * the tab, say): the window manages the shortcut. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>e"),
+                                                          gtk_named_action_new ("compare.export")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->roles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (self->roles));
