@@ -209,7 +209,10 @@ subprocess_done_cb (GObject      *object,
   *(gboolean *)data = TRUE;
 }
 
-/* Real key presses through the X server, to the window that has focus. */
+/* Real key presses through the X server, to the window that has focus;
+ * press_in() to another toplevel, a dialog. */
+#define press_in(toplevel, command, what) press ((PnlWindow *) GTK_WINDOW (toplevel), command, what)
+
 static void
 press (PnlWindow  *window,
        const char *command,
@@ -217,16 +220,31 @@ press (PnlWindow  *window,
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
   g_autofree char *xid = NULL;
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* The keys may close @window: keep what outlives it. */
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
   gboolean exited = FALSE;
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                              "xdotool", "windowfocus", "--sync", xid,
-                              command, "--delay", "30", what, NULL);
+  /* "key" takes several keys, "Return Return": one after the other. */
+  g_strv_builder_add_many (args, "xdotool", "windowfocus", "--sync", xid,
+                           command, "--delay", "30", NULL);
+  if (g_str_equal (command, "key"))
+    {
+      g_auto(GStrv) keys = g_strsplit (what, " ", -1);
+
+      g_strv_builder_addv (args, (const char **) keys);
+    }
+  else
+    g_strv_builder_add (args, what);
+  argv = g_strv_builder_end (args);
+
+  process = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   g_subprocess_wait_async (process, NULL, subprocess_done_cb, &exited);
@@ -235,7 +253,7 @@ press (PnlWindow  *window,
 
   /* A round trip brings in every event the keys made; then let GTK
    * handle them all, however busy the machine is. */
-  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
+  gdk_display_sync (display);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   spin (50);
@@ -600,6 +618,143 @@ test_new_interview (void)
   stored = stored_answer (uuid, "programming.sync-vs-async");
   g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Clear answer, with numbers");
   g_assert_cmpint (pnl_answer_get_score (stored), ==, 4);
+}
+
+static guint
+count_custom (PnlSession *session)
+{
+  GListModel *answers = pnl_session_get_answers (session);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+
+      n += pnl_answer_get_custom (answer);
+    }
+
+  return n;
+}
+
+/* The first question the navigator lists now. */
+static PnlAnswer *
+first_shown_answer (PnlNavigator *navigator)
+{
+  GListModel *rows = pnl_navigator_get_rows (navigator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PnlSlot) slot = g_list_model_get_item (rows, i);
+
+      if (PNL_IS_ANSWER (pnl_slot_get_item (slot)))
+        return PNL_ANSWER (pnl_slot_get_item (slot));
+    }
+
+  return NULL;
+}
+
+/* The words go where the interviewer's eyes are: typing at once after
+ * Create, after Add a Question, after opening a question from the
+ * sidebar or the search, lands in the notes (issue 21). */
+static void
+scenario_focus (PnlApplication *app,
+                PnlWindow      *window,
+                gpointer        data)
+{
+  GtkWindow *dialog;
+  GtkWidget *interviewer, *flap, *focus, *row;
+  PnlNavigator *navigator;
+  PnlSession *session;
+  PnlAnswer *current, *first;
+  gboolean revealed;
+  g_autofree char *typed = NULL;
+
+  /* New Interview, filled in; Enter in the last field creates it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-interview", NULL));
+  wait_until ((dialog = find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Focus Candidate");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "Round (e.g. Technical 1)")),
+                         "Technical 1");
+  interviewer = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your Name");
+  gtk_editable_set_text (GTK_EDITABLE (interviewer), "Grace Hopper");
+  gtk_widget_grab_focus (interviewer);
+  press_in (dialog, "key", "Return");
+  wait_until (find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG) == NULL);
+
+  /* Typing at once: into the notes, and no space presses a button. */
+  session = get_session (window);
+  flap = find_widget (GTK_WIDGET (pnl_window_get_session_view (window)), ADW_TYPE_FLAP, NULL);
+  revealed = adw_flap_get_reveal_flap (ADW_FLAP (flap));
+  press (window, "type", "Talks about queues first");
+  typed = notes_text (window);
+  g_assert_cmpstr (typed, ==, "Talks about queues first");
+  g_assert_cmpint (adw_flap_get_reveal_flap (ADW_FLAP (flap)), ==, revealed);
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+
+  /* Add a Question: Enter, even twice, adds it once and closes; what is
+   * typed next goes into the new question's notes. */
+  press (window, "key", "alt+a");
+  wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  press_in (dialog, "type", "How do you test retries?");
+  press_in (dialog, "key", "Return Return");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  press (window, "type", "typed after add");
+  g_assert_cmpuint (count_custom (session), ==, 1);
+  current = pnl_session_get_current (session);
+  g_assert_true (pnl_answer_get_custom (current));
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (current)), ==,
+                   "How do you test retries?");
+  g_clear_pointer (&typed, g_free);
+  typed = notes_text (window);
+  g_assert_true (g_str_has_suffix (typed, "typed after add"));
+  g_assert_null (strstr (typed, "retries"));
+
+  /* Enter in the search opens the first question found, cursor in notes. */
+  navigator = PNL_NAVIGATOR (pnl_session_view_get_navigator (pnl_window_get_session_view (window)));
+  press (window, "key", "ctrl+f");
+  press (window, "type", "password");
+  press (window, "key", "Return");
+  first = first_shown_answer (navigator);
+  g_assert_nonnull (first);
+  g_assert_true (first != current);
+  g_assert_true (pnl_session_get_current (session) == first);
+  press (window, "type", "Mentions bcrypt");
+  g_clear_pointer (&typed, g_free);
+  typed = notes_text (window);
+  g_assert_true (g_str_has_suffix (typed, "Mentions bcrypt"));
+
+  /* Down from the search reaches the first question found, its focus
+   * drawn; Enter opens it, cursor in its notes.  Ctrl+F selects what
+   * was searched before: typing replaces it. */
+  press (window, "key", "ctrl+f");
+  press (window, "type", "cach");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (navigator), GTK_TYPE_SEARCH_ENTRY, NULL))),
+                   ==, "cach");
+  press (window, "key", "Down");
+  spin (300);
+  first = first_shown_answer (navigator);
+  g_assert_true (first != pnl_session_get_current (session));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  row = find_widget (focus, PNL_TYPE_NAVIGATOR_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_true (pnl_navigator_row_get_item (PNL_NAVIGATOR_ROW (row)) == G_OBJECT (first));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  press (window, "key", "Return");
+  g_assert_true (pnl_session_get_current (session) == first);
+  press (window, "type", "Knows invalidation");
+  g_clear_pointer (&typed, g_free);
+  typed = notes_text (window);
+  g_assert_true (g_str_has_suffix (typed, "Knows invalidation"));
+}
+
+static void
+test_focus (void)
+{
+  reset_settings ();
+  run_app (scenario_focus, NULL);
 }
 
 static guint
@@ -2814,6 +2969,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/icon", test_icon);
   g_test_add_func ("/ui/window/new-interview", test_new_interview);
   g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/focus", test_focus);
   g_test_add_func ("/ui/window/submit-and-reopen", test_submit_and_reopen);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/restore", test_restore);

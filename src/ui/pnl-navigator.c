@@ -564,6 +564,93 @@ on_activate (PnlNavigator *self,
     }
 }
 
+/* The first question among the rows shown, or GTK_INVALID_LIST_POSITION. */
+static guint
+first_answer_position (PnlNavigator *self)
+{
+  guint n = self->shown != NULL ? pnl_slot_list_get_n_items (self->shown) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (PNL_IS_ANSWER (pnl_slot_list_get_item_at (self->shown, i)))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Enter in the search opens the first question it found, as a person
+ * who typed a word and pressed Enter expects. */
+static void
+on_search_activate (PnlNavigator   *self,
+                    GtkSearchEntry *entry)
+{
+  guint position;
+
+  /* The entry waits a moment before it says the text changed: a person
+   * who types and presses Enter at once means what they typed. */
+  on_search_changed (self, entry);
+  position = first_answer_position (self);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+
+  on_activate (self, position, self->list_view);
+}
+
+/* The row widget that shows @item now, if it is on screen. */
+static GtkWidget *
+find_row_widget (PnlNavigator *self,
+                 GObject      *item)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (PNL_IS_NAVIGATOR_ROW (row) && gtk_widget_get_child_visible (child) &&
+          pnl_navigator_row_get_item (PNL_NAVIGATOR_ROW (row)) == item)
+        return child;
+    }
+
+  return NULL;
+}
+
+/* Down in the search moves to the first question found, with the focus
+ * drawn on it, so that Enter then opens it. */
+static gboolean
+on_search_key_pressed (PnlNavigator          *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  guint position;
+  GtkWidget *row;
+  GtkRoot *root;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  on_search_changed (self, self->search_entry);
+
+  if ((position = first_answer_position (self)) == GTK_INVALID_LIST_POSITION)
+    return GDK_EVENT_PROPAGATE;
+
+  scroll_to (self, position);
+  row = find_row_widget (self, pnl_slot_list_get_item_at (self->shown, position));
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((root = gtk_widget_get_root (GTK_WIDGET (self))) && GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  return GDK_EVENT_STOP;
+}
+
 /* The position of @answer among the rows shown, unfolding its area. */
 static guint
 find_row (PnlNavigator *self,
@@ -722,7 +809,10 @@ pnl_navigator_focus_search (PnlNavigator *self)
 {
   g_return_if_fail (PNL_IS_NAVIGATOR (self));
 
+  /* What was searched before is selected: typing starts a new search,
+   * an arrow key goes on with the old one. */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 void
@@ -861,6 +951,8 @@ pnl_navigator_class_init (PnlNavigatorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
 
   prompt_key_quark = g_quark_from_static_string ("pnl-navigator-match-key");
 }

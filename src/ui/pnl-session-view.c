@@ -207,6 +207,9 @@ on_question_activated (PnlSessionView *self)
   /* When narrow, the list gives way to the question once one is chosen. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  /* The question chosen is the one being asked: what comes next is notes. */
+  pnl_question_page_focus_notes (self->question_page);
 }
 
 static void
@@ -427,8 +430,13 @@ static void
 on_add_question_activate (GtkEntry         *entry,
                           AdwMessageDialog *dialog)
 {
+  /* Enter adds the question once, as the Add button does, and closes the
+   * dialog, so that what is typed next goes into the notes. */
   if (adw_message_dialog_get_response_enabled (dialog, "add"))
-    adw_message_dialog_response (dialog, "add");
+    {
+      adw_message_dialog_response (dialog, "add");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static void

@@ -392,6 +392,10 @@ pnl_window_open_interview (PnlWindow    *self,
   self->session_view = pnl_session_view_new (session, pnl_application_get_settings (app));
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->session_view));
+  /* The interviewer starts typing as the candidate starts answering: the
+   * cursor waits in the notes, never on a header button that a space
+   * would press. */
+  gtk_widget_activate_action (GTK_WIDGET (self->session_view), "session.focus-notes", NULL);
 
   /* Translators: the window title: candidate and round */
   title = g_strdup_printf (_("%s – %s"), pnl_interview_get_candidate_name (interview),
