@@ -501,7 +501,7 @@ scenario_new_interview (PnlApplication *app,
 {
   char **uuid = data;
   PnlNewInterviewDialog *dialog;
-  GtkWidget *candidate, *round, *interviewer, *role, *create;
+  GtkWidget *candidate, *round, *interviewer, *role, *create, *needed;
   PnlSession *session;
   PnlAnswer *first, *second;
   g_autofree char *typed = NULL;
@@ -520,12 +520,24 @@ scenario_new_interview (PnlApplication *app,
   g_assert_nonnull (candidate);
   g_assert_nonnull (create);
 
-  /* The bank's role is offered; nothing can be created yet. */
+  /* The bank's role is offered; nothing can be created yet, and the
+   * dialog says what it still needs. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (role)), ==, "Backend Developer");
   g_assert_false (gtk_widget_get_sensitive (create));
+  needed = find_label_containing (GTK_WIDGET (dialog), "Still needed");
+  g_assert_nonnull (needed);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (needed)), ==,
+                   "Still needed: the candidate’s name, the round, your name.");
 
   gtk_editable_set_text (GTK_EDITABLE (candidate), "Ada Lovelace");
+  gtk_editable_set_text (GTK_EDITABLE (interviewer), "Grace Hopper");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_true (gtk_widget_get_visible (needed));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (needed)), ==, "Still needed: the round.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (create), ==, "Still needed: the round.");
   gtk_editable_set_text (GTK_EDITABLE (round), "Technical 1");
+  g_assert_false (gtk_widget_get_visible (needed));
+  gtk_editable_set_text (GTK_EDITABLE (interviewer), "");
   g_assert_false (gtk_widget_get_sensitive (create));
 
   /* A field emptied again is marked, inline. */
@@ -1093,6 +1105,96 @@ scenario_submit (PnlApplication *app,
   g_assert_true (gtk_text_view_get_editable (notes));
   press (window, "key", "alt+4");
   g_assert_cmpint (pnl_answer_get_score (answer), ==, 4);
+}
+
+/* The recommendation is one Tab stop, chosen with the arrow keys; Tab
+ * and typing afterwards go into the summary and change nothing else;
+ * Submit says why it waits; Ctrl+Enter submits from the summary only
+ * (issue 21). */
+static void
+scenario_recommendation (PnlApplication *app,
+                         PnlWindow      *window,
+                         gpointer        data)
+{
+  PnlSessionView *view = pnl_window_get_session_view (window);
+  PnlSession *session = pnl_session_view_get_session (view);
+  PnlInterview *interview = pnl_session_get_interview (session);
+  GtkWidget *summary = pnl_session_view_get_summary_page (view);
+  GtkWidget *hint = find_label_containing (summary, "Choose a recommendation to submit");
+  GtkWidget *box, *focus;
+  guint n_focusable = 0;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *typed = NULL;
+
+  /* Ctrl+Enter in the notes only opens the summary; it locks nothing. */
+  press (window, "key", "alt+n");
+  press (window, "key", "ctrl+Return");
+  g_assert_true (pnl_session_view_get_summary_shown (view));
+  g_assert_false (pnl_session_get_locked (session));
+
+  /* Submit waits for a recommendation, and says so. */
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (summary, GTK_TYPE_BUTTON, "_Submit Scorecard")));
+
+  /* One Tab stop among the four buttons, a radio group for a screen reader. */
+  box = gtk_widget_get_parent (find_widget (summary, GTK_TYPE_TOGGLE_BUTTON, "Strong no"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (box)), ==,
+                   GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)), ==,
+                       GTK_ACCESSIBLE_ROLE_RADIO);
+      n_focusable += gtk_widget_get_focusable (child);
+    }
+  g_assert_cmpuint (n_focusable, ==, 1);
+
+  /* Alt+E reaches it; the arrow keys choose. */
+  press (window, "key", "alt+e");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_parent (focus) == box);
+  press (window, "key", "Right Right Right");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_YES);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == find_widget (summary, GTK_TYPE_TOGGLE_BUTTON, "Yes"));
+  g_assert_false (gtk_widget_get_visible (hint));
+  press (window, "key", "Left");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_NO);
+  press (window, "key", "End");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_STRONG_YES);
+  press (window, "key", "Left");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_YES);
+  n_focusable = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    n_focusable += gtk_widget_get_focusable (child);
+  g_assert_cmpuint (n_focusable, ==, 1);
+
+  /* Tab leaves the group for the summary notes: spaces typed there
+   * change the recommendation no more. */
+  press (window, "key", "Tab");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+  press (window, "type", "Solid on queues, weak on SQL");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_YES);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (typed, ==, "Solid on queues, weak on SQL");
+
+  /* Ctrl+Enter on the summary submits. */
+  press (window, "key", "ctrl+Return");
+  g_assert_true (pnl_session_get_locked (session));
+  g_assert_cmpint (pnl_interview_get_state (interview), ==, PNL_INTERVIEW_STATE_SUBMITTED);
+  g_assert_cmpstr (pnl_interview_get_summary (interview), ==, "Solid on queues, weak on SQL");
+}
+
+static void
+test_recommendation (void)
+{
+  g_autofree char *uuid = NULL;
+
+  reset_settings ();
+  uuid = prepare_interview ("Recommended Candidate");
+  run_app (scenario_recommendation, NULL);
 }
 
 static void
@@ -2971,6 +3073,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/focus", test_focus);
   g_test_add_func ("/ui/window/submit-and-reopen", test_submit_and_reopen);
+  g_test_add_func ("/ui/window/recommendation", test_recommendation);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/restore", test_restore);
   g_test_add_func ("/ui/window/add-question-clock-banner", test_extras);

@@ -36,6 +36,7 @@ struct _PnlNewInterviewDialog
   AdwEntryRow    *round_row;
   AdwEntryRow    *interviewer_row;
   GtkButton      *create_button;
+  GtkLabel       *needed_label;
   GtkLabel       *error_label;
   GtkRevealer    *error_revealer;
 };
@@ -83,6 +84,47 @@ is_complete (PnlNewInterviewDialog *self)
          get_selected_bank (self) != NULL;
 }
 
+/* Says what Create still waits for, so that a disabled button is never
+ * a riddle: "Still needed: the round." */
+static void
+update_needed (PnlNewInterviewDialog *self)
+{
+  g_autoptr(GPtrArray) needed = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+
+  if (row_is_blank (self->candidate_row))
+    /* Translators: one of the fields New Interview still needs */
+    g_ptr_array_add (needed, (gpointer) _("the candidate’s name"));
+  if (get_selected_bank (self) == NULL)
+    /* Translators: one of the fields New Interview still needs */
+    g_ptr_array_add (needed, (gpointer) _("a question bank"));
+  if (row_is_blank (self->role_row))
+    /* Translators: one of the fields New Interview still needs */
+    g_ptr_array_add (needed, (gpointer) _("the role"));
+  if (row_is_blank (self->round_row))
+    /* Translators: one of the fields New Interview still needs */
+    g_ptr_array_add (needed, (gpointer) _("the round"));
+  if (row_is_blank (self->interviewer_row))
+    /* Translators: one of the fields New Interview still needs */
+    g_ptr_array_add (needed, (gpointer) _("your name"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->needed_label), needed->len > 0);
+  if (needed->len == 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->create_button), NULL);
+      return;
+    }
+
+  g_ptr_array_add (needed, NULL);
+  /* Translators: the separator between the fields still needed */
+  list = g_strjoinv (_(", "), (char **) needed->pdata);
+  /* Translators: %s lists the fields still needed, e.g. "the round, your name" */
+  text = g_strdup_printf (_("Still needed: %s."), list);
+  gtk_label_set_text (self->needed_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->create_button), text);
+}
+
 static void
 update_state (PnlNewInterviewDialog *self)
 {
@@ -90,6 +132,7 @@ update_state (PnlNewInterviewDialog *self)
   update_row_error (self->role_row);
   update_row_error (self->round_row);
   update_row_error (self->interviewer_row);
+  update_needed (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), is_complete (self));
 }
@@ -234,6 +277,7 @@ pnl_new_interview_dialog_class_init (PnlNewInterviewDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, round_row);
   gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, interviewer_row);
   gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, needed_label);
   gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PnlNewInterviewDialog, error_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
@@ -250,6 +294,17 @@ pnl_new_interview_dialog_init (PnlNewInterviewDialog *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every field but the reference is needed: say so to a screen reader
+   * too, not only by the reference's "(optional)". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->candidate_row),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->role_row),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->round_row),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->interviewer_row),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
 
   expression = gtk_property_expression_new (PNL_TYPE_BANK, NULL, "title");
   adw_combo_row_set_expression (self->bank_row, expression);

@@ -95,6 +95,8 @@ static const struct {
   { "F9", "session.toggle-sidebar", NULL },
   { "<Alt>s", "session.show-summary", NULL },
   { "<Alt>p", "session.pause", NULL },
+  { "<Alt>e", "session.focus-recommendation", NULL },
+  { "<Control>Return", "session.submit-shortcut", NULL },
   { "<Alt>a", "session.add-question", NULL },
   { "<Control>e", "session.export", NULL },
   { "<Control><Shift>c", "session.copy-markdown", NULL },
@@ -124,6 +126,8 @@ pnl_session_view_actions_update (PnlSessionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.pause", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit",
                                  !locked && pnl_interview_get_recommendation (interview) != PNL_RECOMMENDATION_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit-shortcut", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.focus-recommendation", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reopen", locked);
 }
 
@@ -507,6 +511,46 @@ submit_action (GtkWidget  *widget,
   pnl_session_submit (self->session);
 }
 
+/* Ctrl+Enter submits from the summary, where the recommendation and
+ * the Submit button are in sight; anywhere else it only opens the
+ * summary, so that a stray Ctrl+Enter in the notes locks nothing. */
+static void
+submit_shortcut_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  if (!pnl_session_view_get_summary_shown (self))
+    {
+      show_summary (self, TRUE);
+      pnl_summary_page_focus_recommendation (self->summary_page);
+      return;
+    }
+
+  if (pnl_interview_get_recommendation (pnl_session_get_interview (self->session)) ==
+      PNL_RECOMMENDATION_NONE)
+    {
+      gtk_widget_error_bell (widget);
+      pnl_summary_page_focus_recommendation (self->summary_page);
+      return;
+    }
+
+  pnl_session_submit (self->session);
+}
+
+/* Alt+E: the recommendation, from anywhere in the interview. */
+static void
+focus_recommendation_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+
+  show_summary (self, TRUE);
+  pnl_summary_page_focus_recommendation (self->summary_page);
+}
+
 static void
 on_reopen_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -794,6 +838,9 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "session.add-question", NULL, add_question_action);
+  gtk_widget_class_install_action (widget_class, "session.submit-shortcut", NULL, submit_shortcut_action);
+  gtk_widget_class_install_action (widget_class, "session.focus-recommendation", NULL,
+                                   focus_recommendation_action);
   gtk_widget_class_install_action (widget_class, "session.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "session.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "session.export", NULL, export_action);

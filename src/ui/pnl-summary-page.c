@@ -34,6 +34,7 @@ struct _PnlSummaryPage
   GtkLabel        *warning_label;
   GtkTextView     *summary_view;
   GtkButton       *submit_button;
+  GtkLabel        *submit_hint_label;
   GtkBox          *submitted_box;
   GtkLabel        *submitted_label;
 
@@ -122,10 +123,18 @@ update (PnlSummaryPage *self)
        child = gtk_widget_get_next_sibling (child))
     {
       PnlRecommendation value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "value"));
+      gboolean chosen = value == recommendation;
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), value == recommendation);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), chosen);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_CHECKED, chosen, -1);
+      /* One Tab stop for the four: the one chosen, or the first. */
+      gtk_widget_set_focusable (child, recommendation == PNL_RECOMMENDATION_NONE
+                                       ? value == PNL_RECOMMENDATION_STRONG_NO
+                                       : chosen);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->recommendation_box), !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_hint_label),
+                          !locked && recommendation == PNL_RECOMMENDATION_NONE);
 
   warning = pnl_session_check_recommendation (self->session);
   if (warning != NULL)
@@ -160,6 +169,140 @@ on_recommendation_toggled (PnlSummaryPage  *self,
                                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
 }
 
+static GtkWidget *
+recommendation_button (PnlSummaryPage    *self,
+                       PnlRecommendation  value)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->recommendation_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "value")) == (int) value)
+      return child;
+
+  return NULL;
+}
+
+/* The four buttons are one radio group: the arrow keys choose the one
+ * before or after, Home and End the ends, and Tab leaves the group, so
+ * that a space typed after Tab can no longer change the choice. */
+static gboolean
+on_recommendation_key_pressed (PnlSummaryPage        *self,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               GtkEventControllerKey *controller)
+{
+  PnlRecommendation current, next;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  GtkWidget *button;
+
+  if (self->session == NULL || pnl_session_get_locked (self->session) ||
+      (state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  current = pnl_interview_get_recommendation (pnl_session_get_interview (self->session));
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      next = rtl ? current + 1 : current - 1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      next = rtl ? current - 1 : current + 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      next = current - 1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      next = current + 1;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      next = PNL_RECOMMENDATION_STRONG_NO;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      next = PNL_RECOMMENDATION_STRONG_YES;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* From none, any arrow starts at the button that has the focus. */
+  if (current == PNL_RECOMMENDATION_NONE &&
+      keyval != GDK_KEY_Home && keyval != GDK_KEY_KP_Home &&
+      keyval != GDK_KEY_End && keyval != GDK_KEY_KP_End)
+    next = PNL_RECOMMENDATION_STRONG_NO;
+
+  next = CLAMP (next, PNL_RECOMMENDATION_STRONG_NO, PNL_RECOMMENDATION_STRONG_YES);
+  if (next != current)
+    pnl_session_set_recommendation (self->session, next);
+  if ((button = recommendation_button (self, next)))
+    gtk_widget_grab_focus (button);
+
+  return GDK_EVENT_STOP;
+}
+
+/* Scrolls the recommendation into sight once the page has its size: a
+ * page just shown has none yet, and its viewport cannot follow the focus. */
+static gboolean
+scroll_to_recommendation (GtkWidget     *widget,
+                          GdkFrameClock *frame_clock,
+                          gpointer       user_data)
+{
+  PnlSummaryPage *self = PNL_SUMMARY_PAGE (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->recommendation_box),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, page;
+
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!gtk_widget_compute_bounds (gtk_widget_get_parent (GTK_WIDGET (self->recommendation_box)),
+                                  content, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (page <= 0)
+    return G_SOURCE_CONTINUE;
+
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+  if (top < gtk_adjustment_get_value (adjustment))
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+pnl_summary_page_focus_recommendation (PnlSummaryPage *self)
+{
+  PnlRecommendation current;
+  GtkWidget *button;
+
+  g_return_if_fail (PNL_IS_SUMMARY_PAGE (self));
+
+  if (self->session == NULL)
+    return;
+
+  current = pnl_interview_get_recommendation (pnl_session_get_interview (self->session));
+  button = recommendation_button (self, current == PNL_RECOMMENDATION_NONE
+                                          ? PNL_RECOMMENDATION_STRONG_NO : current);
+  if (button != NULL)
+    gtk_widget_grab_focus (button);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_recommendation, NULL, NULL);
+}
+
 static void
 on_summary_changed (PnlSummaryPage *self,
                     GtkTextBuffer  *buffer)
@@ -182,7 +325,10 @@ build_recommendation_buttons (PnlSummaryPage *self)
 
   for (PnlRecommendation r = PNL_RECOMMENDATION_STRONG_NO; r <= PNL_RECOMMENDATION_STRONG_YES; r++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (pnl_recommendation_get_title (r));
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "label", pnl_recommendation_get_title (r),
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
 
       GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
 
@@ -309,6 +455,8 @@ pnl_summary_page_class_init (PnlSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, coverage_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, areas_list);
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, recommendation_box);
+  gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, submit_hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_recommendation_key_pressed);
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, warning_revealer);
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSummaryPage, summary_view);

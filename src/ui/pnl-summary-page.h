@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (PnlSummaryPage, pnl_summary_page, PNL, SUMMARY_PAGE, GtkWi
  * recommendation, summary notes, a warning when the recommendation and
  * the scores disagree, and Submit (session.submit) or Reopen
  * (session.reopen). */
+void pnl_summary_page_focus_recommendation (PnlSummaryPage *self);
 void pnl_summary_page_set_session (PnlSummaryPage *self,
                                    PnlSession     *session);
 
