@@ -378,12 +378,18 @@ test_current (Fixture       *f,
   sql_after = stored_answer (f, "data.sql");
   g_assert_false (pnl_answer_get_asked (sql_after));
 
-  /* Staying on a question long enough makes it asked. */
-  for (guint i = 1; i < PNL_SESSION_ASKED_AFTER_SECONDS; i++)
+  /* Staying on a question, however long, does not make it asked: only
+   * the interviewer says so (issue 21). */
+  for (guint i = 0; i < 120; i++)
     _pnl_session_tick (f->session);
+  g_assert_cmpuint (pnl_answer_get_seconds (sql), ==, 120);
   g_assert_false (pnl_answer_get_asked (sql));
-  _pnl_session_tick (f->session);
+  pnl_session_set_asked (f->session, TRUE);
   g_assert_true (pnl_answer_get_asked (sql));
+  g_assert_true (pnl_session_get_dirty (f->session));
+  pnl_session_set_asked (f->session, FALSE);
+  g_assert_false (pnl_answer_get_asked (sql));
+  pnl_session_set_asked (f->session, TRUE);
 
   /* Nothing current: the summary page. */
   pnl_session_set_current (f->session, NULL);
@@ -392,6 +398,8 @@ test_current (Fixture       *f,
   g_assert_false (_pnl_session_is_ticking (f->session));
 
   /* The helpers have nothing to act on. */
+  pnl_session_set_asked (f->session, FALSE);
+  g_assert_true (pnl_answer_get_asked (sql));
   pnl_session_set_notes (f->session, "lost");
   pnl_session_set_score (f->session, 3);
   pnl_session_toggle_flag (f->session, PNL_ANSWER_FLAGS_RED_FLAG);
@@ -947,6 +955,11 @@ test_pacing (Fixture       *f,
   pnl_session_set_current (f->session, find (f, "design.api"));    /* 5 min */
   for (guint i = 0; i < 400; i++)
     _pnl_session_tick (f->session);
+  /* Time on screen alone asks nothing: pacing waits for "asked". */
+  pnl_session_get_pacing (f->session, &suggested, &used);
+  g_assert_cmpuint (suggested, ==, 0);
+  g_assert_cmpuint (used, ==, 0);
+  pnl_session_set_asked (f->session, TRUE);
   pnl_session_get_pacing (f->session, &suggested, &used);
   g_assert_cmpuint (suggested, ==, 300);
   g_assert_cmpuint (used, ==, 400);
@@ -954,6 +967,7 @@ test_pacing (Fixture       *f,
   pnl_session_set_current (f->session, find (f, "data.sql"));      /* 6 min */
   for (guint i = 0; i < 60; i++)
     _pnl_session_tick (f->session);
+  pnl_session_set_notes (f->session, "Joins, then window functions");
   pnl_session_get_pacing (f->session, &suggested, &used);
   g_assert_cmpuint (suggested, ==, 660);
   g_assert_cmpuint (used, ==, 460);

@@ -648,6 +648,22 @@ count_custom (PnlSession *session)
   return n;
 }
 
+static gboolean
+is_clock_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Clock and Pacing") == 0;
+}
+
+static gboolean
+is_asked_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Asked: you asked this question (Alt+K)") == 0;
+}
+
 /* The first question the navigator lists now. */
 static PnlAnswer *
 first_shown_answer (PnlNavigator *navigator)
@@ -760,6 +776,23 @@ scenario_focus (PnlApplication *app,
   g_clear_pointer (&typed, g_free);
   typed = notes_text (window);
   g_assert_true (g_str_has_suffix (typed, "Knows invalidation"));
+
+  /* Alt+K: asked, with nothing else to note, and shown on the page. */
+  press (window, "key", "alt+Down");
+  current = pnl_session_get_current (session);
+  g_assert_false (pnl_answer_get_asked (current));
+  press (window, "key", "alt+k");
+  g_assert_true (pnl_answer_get_asked (current));
+  {
+    GtkWidget *page = pnl_session_view_get_question_page (pnl_window_get_session_view (window));
+    GtkWidget *asked = find_matching (page, is_asked_button, NULL);
+
+    g_assert_nonnull (asked);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (asked)));
+    press (window, "key", "alt+k");
+    g_assert_false (pnl_answer_get_asked (current));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (asked)));
+  }
 }
 
 static void
@@ -1363,7 +1396,7 @@ scenario_extras (PnlApplication *app,
   guint n_before = pnl_session_area_get_n_questions (area);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *entry, *add, *banner;
+  GtkWidget *entry, *add, *banner, *clock, *paused_image;
   PnlAnswer *added;
   guint elapsed;
 
@@ -1415,14 +1448,24 @@ scenario_extras (PnlApplication *app,
     pnl_navigator_set_search_text (navigator, "");
   }
 
-  /* Alt+P stops the clock; Alt+P again starts it. */
+  /* Alt+P stops the clock, and the clock shows it; Alt+P again starts it. */
+  clock = find_matching (GTK_WIDGET (view), is_clock_button, NULL);
+  g_assert_nonnull (clock);
+  paused_image = find_widget (clock, GTK_TYPE_IMAGE, NULL);
+  g_assert_false (gtk_widget_get_visible (paused_image));
   press (window, "key", "alt+p");
   g_assert_true (pnl_session_get_paused (session));
+  g_assert_true (gtk_widget_get_visible (paused_image));
+  g_assert_false (gtk_widget_get_visible (find_widget (clock, GTK_TYPE_LABEL, NULL)));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (clock), "Clock paused at "));
   elapsed = pnl_session_get_elapsed (session);
   spin (1300);
   g_assert_cmpuint (pnl_session_get_elapsed (session), ==, elapsed);
   press (window, "key", "alt+p");
   g_assert_false (pnl_session_get_paused (session));
+  g_assert_false (gtk_widget_get_visible (paused_image));
+  g_assert_true (gtk_widget_get_visible (find_widget (clock, GTK_TYPE_LABEL, NULL)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (clock), ==, "Clock and Pacing");
   wait_until (pnl_session_get_elapsed (session) > elapsed);
 
   /* A failed save is said plainly, and the notice goes once saving works. */

@@ -471,13 +471,11 @@ _pnl_session_tick (PnlSession *self)
   if (!pnl_session_clock_should_run (self))
     return;
 
+  /* Time on a question says how long it was on screen, not that it was
+   * asked: browsing ahead, or leaving the window on one, asks nothing. */
   seconds = pnl_answer_get_seconds (self->current);
   if (seconds < G_MAXUINT)
     pnl_answer_set_seconds (self->current, seconds + 1);
-
-  /* Long enough on a question to have asked it. */
-  if (seconds + 1 >= PNL_SESSION_ASKED_AFTER_SECONDS)
-    pnl_answer_set_asked (self->current, TRUE);
 }
 
 gboolean
@@ -923,9 +921,9 @@ pnl_session_get_current (PnlSession *self)
  * @answer: (nullable): one of the session's answers, or %NULL
  *
  * Saves what is not saved yet at once and makes the clock count for
- * @answer.  Passing over a question does not make it asked: writing
- * notes, scoring or flagging it does, and so does staying on it for
- * PNL_SESSION_ASKED_AFTER_SECONDS.
+ * @answer.  Passing over a question, or staying on it, does not make it
+ * asked: writing notes, scoring, flagging it or pnl_session_set_asked()
+ * does.
  */
 void
 pnl_session_set_current (PnlSession *self,
@@ -1093,6 +1091,26 @@ pnl_session_set_score (PnlSession *self,
 
   pnl_answer_set_score (self->current, score);
   pnl_answer_set_asked (self->current, TRUE);
+}
+
+/**
+ * pnl_session_set_asked:
+ * @self: a #PnlSession
+ * @asked: whether the question being asked was asked
+ *
+ * Records that the current question was asked (or, to undo a slip, that
+ * it was not), when the interviewer has nothing else to note of it.
+ */
+void
+pnl_session_set_asked (PnlSession *self,
+                       gboolean    asked)
+{
+  g_return_if_fail (PNL_IS_SESSION (self));
+
+  if (!pnl_session_can_edit (self))
+    return;
+
+  pnl_answer_set_asked (self->current, asked);
 }
 
 /**

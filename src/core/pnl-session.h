@@ -48,13 +48,11 @@ PnlSessionArea *pnl_session_find_area            (PnlSession      *self,
 PnlAnswer      *pnl_session_find_answer          (PnlSession      *self,
                                                   const char      *question_id);
 
-/* Time on a question after which it counts as asked. */
-#define PNL_SESSION_ASKED_AFTER_SECONDS 10
-
 /* The question being asked.  Setting it saves the previous one at once
- * and makes the clock count for it.  It becomes asked when notes, a
- * score or a flag are given, or after PNL_SESSION_ASKED_AFTER_SECONDS on
- * it: passing over a question does not make it asked. */
+ * and makes the clock count for it.  It becomes asked when the
+ * interviewer records something of it: notes, a score, a flag, or
+ * "asked" itself (pnl_session_set_asked()).  Looking at a question, for
+ * however long, does not make it asked. */
 PnlAnswer      *pnl_session_get_current          (PnlSession      *self);
 void            pnl_session_set_current          (PnlSession      *self,
                                                   PnlAnswer       *answer);
@@ -76,6 +74,8 @@ void            pnl_session_set_notes            (PnlSession      *self,
                                                   const char      *notes);
 void            pnl_session_set_score            (PnlSession      *self,
                                                   int              score);
+void            pnl_session_set_asked            (PnlSession      *self,
+                                                  gboolean         asked);
 void            pnl_session_toggle_flag          (PnlSession      *self,
                                                   PnlAnswerFlags   flag);
 

@@ -49,6 +49,7 @@ struct _PnlQuestionPage
   GtkBox          *score_box;
   GtkButton       *clear_score_button;
   GtkLabel        *meaning_label;
+  GtkToggleButton *asked_button;
   GtkToggleButton *follow_up_button;
   GtkToggleButton *red_flag_button;
   GtkToggleButton *highlight_button;
@@ -168,6 +169,7 @@ update_state (PnlQuestionPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_score_button),
                             position >= 0 && !pnl_session_get_locked (self->session));
 
+  gtk_toggle_button_set_active (self->asked_button, pnl_answer_get_asked (self->answer));
   flags = pnl_answer_get_flags (self->answer);
   gtk_toggle_button_set_active (self->follow_up_button, flags & PNL_ANSWER_FLAGS_FOLLOW_UP);
   gtk_toggle_button_set_active (self->red_flag_button, flags & PNL_ANSWER_FLAGS_RED_FLAG);
@@ -195,6 +197,7 @@ update_locked (PnlQuestionPage *self)
 
   gtk_text_view_set_editable (self->notes_view, !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->score_box), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->asked_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_up_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->red_flag_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->highlight_button), !locked);
@@ -374,6 +377,16 @@ build_score_buttons (PnlQuestionPage *self)
 }
 
 static void
+on_asked_toggled (PnlQuestionPage *self,
+                  GtkToggleButton *button)
+{
+  if (self->syncing || self->session == NULL)
+    return;
+
+  pnl_session_set_asked (self->session, gtk_toggle_button_get_active (button));
+}
+
+static void
 on_flag_toggled (PnlQuestionPage *self,
                  GtkToggleButton *button)
 {
@@ -489,12 +502,14 @@ pnl_question_page_class_init (PnlQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, score_box);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, clear_score_button);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, asked_button);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, follow_up_button);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, red_flag_button);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, highlight_button);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, time_label);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, locked_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_flag_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_asked_toggled);
 }
 
 static void

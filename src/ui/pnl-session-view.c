@@ -49,6 +49,8 @@ struct _PnlSessionView
   GtkToggleButton    *sidebar_button;
   GtkMenuButton      *menu_button;
   GtkToggleButton    *summary_button;
+  GtkMenuButton      *clock_button;
+  GtkImage           *clock_paused_image;
   GtkLabel           *clock_label;
   GtkLabel           *elapsed_label;
   GtkLabel           *pacing_label;
@@ -90,6 +92,7 @@ static const struct {
   { "<Alt>u", "session.flag", "'follow-up'" },
   { "<Alt>r", "session.flag", "'red-flag'" },
   { "<Alt>h", "session.flag", "'highlight'" },
+  { "<Alt>k", "session.toggle-asked", NULL },
   { "<Alt>n", "session.focus-notes", NULL },
   { "<Control>f", "session.search", NULL },
   { "F9", "session.toggle-sidebar", NULL },
@@ -122,6 +125,7 @@ pnl_session_view_actions_update (PnlSessionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.score", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.clear-score", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.flag", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.toggle-asked", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-question", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.pause", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit",
@@ -137,8 +141,9 @@ update_clock (PnlSessionView *self)
   g_autofree char *elapsed = format_duration (pnl_session_get_elapsed (self->session));
   g_autofree char *elapsed_text = NULL;
   g_autofree char *pacing = NULL;
+  g_autofree char *clock_name = NULL;
   guint suggested, used;
-  gboolean behind;
+  gboolean behind, paused;
 
   pnl_session_get_pacing (self->session, &suggested, &used);
   behind = used > suggested + 60;
@@ -167,6 +172,31 @@ update_clock (PnlSessionView *self)
 
   gtk_button_set_label (self->pause_button,
                         pnl_session_get_paused (self->session) ? _("_Resume Clock") : _("_Pause Clock"));
+
+  /* Paused is seen at a glance, and heard: the pause symbol stands in
+   * for the time (no wider, so the header still fits 360 px; the time
+   * is in the tooltip and the popover), and the button says so. */
+  paused = pnl_session_get_paused (self->session) && !pnl_session_get_locked (self->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_paused_image), paused);
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_label), !paused);
+  if (paused)
+    {
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: the clock's tooltip while it is paused; %s is the time */
+      tooltip = g_strdup_printf (_("Clock paused at %s: Alt+P resumes it"), elapsed);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->clock_button), tooltip);
+      /* Translators: what a screen reader says of the paused clock; %s is the time */
+      clock_name = g_strdup_printf (_("Clock, paused at %s"), elapsed);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->clock_button), _("Clock and Pacing"));
+      /* Translators: what a screen reader says of the clock; %s is the time */
+      clock_name = g_strdup_printf (_("Clock, %s"), elapsed);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clock_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, clock_name, -1);
 }
 
 static void
@@ -339,6 +369,19 @@ flag_action (GtkWidget  *widget,
     return;
 
   pnl_session_toggle_flag (self->session, flag);
+}
+
+/* Alt+K: asked, or not, when there is nothing else to record. */
+static void
+toggle_asked_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlAnswer *current = pnl_session_get_current (self->session);
+
+  if (current != NULL)
+    pnl_session_set_asked (self->session, !pnl_answer_get_asked (current));
 }
 
 static void
@@ -808,6 +851,8 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, summary_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, clock_button);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, clock_paused_image);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, clock_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, elapsed_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, pacing_label);
@@ -839,6 +884,7 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "session.add-question", NULL, add_question_action);
   gtk_widget_class_install_action (widget_class, "session.submit-shortcut", NULL, submit_shortcut_action);
+  gtk_widget_class_install_action (widget_class, "session.toggle-asked", NULL, toggle_asked_action);
   gtk_widget_class_install_action (widget_class, "session.focus-recommendation", NULL,
                                    focus_recommendation_action);
   gtk_widget_class_install_action (widget_class, "session.submit", NULL, submit_action);
