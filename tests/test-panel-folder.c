@@ -1056,6 +1056,70 @@ test_dispose_during_scan (void)
 /* The list of waiting publishes is written on a thread: the saves land
  * in order, the file ends up with the last list, and a load before that
  * already gives it (a new folder object must not read an older list). */
+typedef struct
+{
+  char     *path;
+  char     *text;
+  gboolean  written;
+} Arrival;
+
+/* Writes a scorecard into the folder the moment the folder is seen to be
+ * there, before the scan that saw it has ended: a sync tool's file that
+ * lands between the listing and the start of the watch. */
+static void
+write_when_online_cb (PnlPanelFolder *folder,
+                      GParamSpec     *pspec,
+                      Arrival        *arrival)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pnl_panel_folder_get_online (folder) || arrival->written)
+    return;
+
+  g_file_set_contents_full (arrival->path, arrival->text, -1,
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+  arrival->written = TRUE;
+}
+
+/* The watch on a folder starts after its first listing; what arrives in
+ * between is imported all the same.  It was never imported, and the
+ * folder no longer polled: on a fast file system (tmpfs) every time. */
+static void
+test_arrival_before_watch (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  Arrival arrival = { NULL, NULL, FALSE };
+  Peer *a = peer_new ("priya");
+  Peer *b = peer_new ("tomas");
+
+  interview = submit_interview (a, "Ana Lima", "Would hire");
+  answers = pnl_store_list_answers (a->store, interview, &error);
+  g_assert_no_error (error);
+  arrival.text = pnl_scorecard_write (interview, answers, &error);
+  g_assert_no_error (error);
+  arrival.path = file_path (pnl_interview_get_uuid (interview));
+
+  g_signal_connect (b->folder, "notify::online", G_CALLBACK (write_when_online_cb), &arrival);
+  pnl_panel_folder_start (b->folder);
+  g_assert_false (pnl_panel_folder_get_online (b->folder));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  WAIT_FOR (arrival.written);
+  WAIT_FOR (count_interviews (b) == 1);
+  g_assert_true (has_interview (b, pnl_interview_get_uuid (interview),
+                                pnl_interview_get_revision (interview), "Would hire"));
+
+  g_signal_handlers_disconnect_by_func (b->folder, write_when_online_cb, &arrival);
+  g_free (arrival.path);
+  g_free (arrival.text);
+  peer_free (a);
+  peer_free (b);
+}
+
 static void
 test_pending_list (void)
 {
@@ -1193,6 +1257,7 @@ main (int   argc,
 
   g_test_add_func ("/panel-folder/panel", test_panel);
   g_test_add_func ("/panel-folder/pending", test_pending);
+  g_test_add_func ("/panel-folder/arrival-before-watch", test_arrival_before_watch);
   g_test_add_func ("/panel-folder/withdraw", test_withdraw);
   g_test_add_func ("/panel-folder/withdraw-during-scan", test_withdraw_during_scan);
   g_test_add_func ("/panel-folder/publish-async", test_publish_async);

@@ -598,6 +598,7 @@ static void
 scan_finish (Scan *scan)
 {
   PnlPanelFolder *self = scan->self;
+  gboolean watched;
   gboolean again;
   gboolean import;
 
@@ -609,6 +610,7 @@ scan_finish (Scan *scan)
 
   scan_free (scan);
 
+  watched = self->monitor != NULL;
   ensure_monitor (self);
 
   /* Looked for until it is back and watched; before
@@ -618,6 +620,15 @@ scan_finish (Scan *scan)
 
   again = self->rescan;
   import = self->rescan_import;
+
+  /* The watch starts only now, after the listing: a file that a sync
+   * tool wrote in between has no event to tell of it.  One more look,
+   * now that the watch is on, finds it. */
+  if (!watched && self->monitor != NULL)
+    {
+      again = TRUE;
+      import = TRUE;
+    }
   self->rescan = FALSE;
   self->rescan_import = FALSE;
 
