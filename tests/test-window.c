@@ -760,10 +760,11 @@ scenario_focus (PnlApplication *app,
   press (window, "type", "cach");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (navigator), GTK_TYPE_SEARCH_ENTRY, NULL))),
                    ==, "cach");
-  press (window, "key", "Down");
-  spin (300);
+  /* Let the list take its new rows before looking at them. */
+  spin (400);
   first = first_shown_answer (navigator);
   g_assert_true (first != pnl_session_get_current (session));
+  press (window, "key", "Down");
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (focus);
   row = find_widget (focus, PNL_TYPE_NAVIGATOR_ROW, NULL);
