@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "pnl-answer.h"
 #include "pnl-application.h"
@@ -2377,6 +2378,129 @@ test_compare (void)
   run_app (scenario_compare, NULL);
 }
 
+/* Independent scoring, live ------------------------------------------- */
+
+/* Eve's row on the Compare tab, as the table shows it now (the table
+ * holds it). */
+static PnlCandidateItem *
+eve_row (PnlCompareView *view)
+{
+  GListModel *rows = pnl_compare_view_get_rows (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PnlCandidateItem) item = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (row_name (view, i), "Eve"))
+        return item;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Grace's and Linus's submitted scorecards of Eve show on the Compare
+ * tab.  Ravi starts a New Interview with Eve from there: the moment he
+ * is back (Ctrl+W), her row shows none of theirs and the banner counts
+ * her; once he submits, theirs are back, with his. */
+static void
+scenario_compare_live (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  PnlCompareView *view = pnl_window_get_compare_view (window);
+  const char *banner = "You are still interviewing 1 candidate";
+  g_autoptr(PnlInterview) interview = NULL;
+  PnlNewInterviewDialog *dialog;
+  PnlCandidateItem *row;
+  PnlComparison *comparison;
+  PnlSessionView *session_view;
+  guint eve;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare"));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_false (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, eve), 2.5, 1e-9);
+  g_assert_null (find_label_containing (GTK_WIDGET (view), banner));
+
+  /* A New Interview with Eve, from the Compare tab. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-interview", NULL));
+  wait_until ((dialog = (PnlNewInterviewDialog *)find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")), "Eve");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Round (e.g. Technical 1)")),
+                         "Technical 2");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your Name")), "Ravi");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+  wait_until (find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG) == NULL);
+  session_view = pnl_window_get_session_view (window);
+  g_assert_nonnull (session_view);
+  interview = g_object_ref (pnl_session_get_interview (pnl_session_view_get_session (session_view)));
+
+  /* Back with Ctrl+W: Eve's row holds nothing of Grace's or Linus's. */
+  press (window, "key", "ctrl+w");
+  g_assert_null (pnl_window_get_session_view (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_true (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, eve), ==, 0);
+  g_assert_true (isnan (pnl_comparison_get_mean (comparison, eve)));
+  for (guint rec = PNL_RECOMMENDATION_NONE; rec <= PNL_RECOMMENDATION_STRONG_YES; rec++)
+    g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, eve, rec), ==, 0);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (view), banner));
+  g_assert_true (gtk_widget_get_mapped (find_label_containing (GTK_WIDGET (view), banner)));
+
+  /* Ravi goes back to it, gives his recommendation and submits. */
+  g_assert_true (pnl_window_open_interview (window, interview, NULL));
+  session_view = pnl_window_get_session_view (window);
+  press (window, "key", "alt+s");
+  g_signal_emit_by_name (find_widget (pnl_session_view_get_summary_page (session_view),
+                                      GTK_TYPE_TOGGLE_BUTTON, "Yes"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (session_view), "session.submit", NULL));
+  g_assert_true (pnl_session_get_locked (pnl_session_view_get_session (session_view)));
+  press (window, "key", "ctrl+w");
+  g_assert_null (pnl_window_get_session_view (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* Theirs are back, and his with them. */
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_false (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 3);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, eve, PNL_RECOMMENDATION_YES), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, eve), 2.5, 1e-9);
+  g_assert_null (find_label_containing (GTK_WIDGET (view), banner));
+}
+
+static void
+test_compare_live (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  PnlBank *bank = shipped_bank (&library);
+
+  reset_settings ();
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  add_panel_interview (store, bank, "Eve", "Backend Developer", "Grace", 2, TRUE);
+  add_panel_interview (store, bank, "Eve", "Backend Developer", "Linus", 3, TRUE);
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+
+  settings = g_settings_new ("io.github.panelist.Panelist");
+  g_settings_set_string (settings, "interviewer-name", "Ravi");
+  run_app (scenario_compare_live, NULL);
+}
+
 static void
 scenario_compare_empty (PnlApplication *app,
                         PnlWindow      *window,
@@ -2827,6 +2951,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
+  g_test_add_func ("/ui/window/compare-live", test_compare_live);
   g_test_add_func ("/ui/window/forget", test_forget);
   g_test_add_func ("/ui/window/retention", test_retention);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);
