@@ -2455,6 +2455,41 @@ scenario_compare_live (PnlApplication *app,
   g_assert_nonnull (find_label_containing (GTK_WIDGET (view), banner));
   g_assert_true (gtk_widget_get_mapped (find_label_containing (GTK_WIDGET (view), banner)));
 
+  /* Her page shows none of theirs and says why; Ctrl+E there, This
+   * candidate, writes none of theirs either. */
+  pnl_compare_view_show_candidate (view, eve);
+  {
+    g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "eve.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *written = NULL;
+    PnlCandidatePage *page;
+    PnlExportDialog *export;
+
+    wait_until ((page = pnl_window_get_candidate_page (window)) != NULL);
+    wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
+    g_assert_cmpuint (pnl_candidate_review_get_n_interviews (pnl_candidate_page_get_review (page)), ==, 0);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Hidden until you submit"));
+    g_assert_null (find_label_containing (GTK_WIDGET (page), "Grace"));
+
+    press (window, "key", "ctrl+e");
+    wait_until ((export = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+    pnl_export_dialog_set_scope (export, PNL_EXPORT_SCOPE_CANDIDATE);
+    pnl_export_dialog_set_format (export, PNL_EXPORT_FORMAT_MARKDOWN);
+    g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+    g_assert_true (pnl_export_dialog_export_to_file (export, file, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (export));
+    g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+    g_assert_null (strstr (written, "Grace"));
+    g_assert_null (strstr (written, "Linus"));
+    g_assert_nonnull (strstr (written, "Ravi"));
+    g_assert_nonnull (strstr (written, "left out until you submit your own"));
+
+    press (window, "key", "Escape");
+    g_assert_null (pnl_window_get_candidate_page (window));
+  }
+
   /* Ravi goes back to it, gives his recommendation and submits. */
   g_assert_true (pnl_window_open_interview (window, interview, NULL));
   session_view = pnl_window_get_session_view (window);
