@@ -297,9 +297,14 @@ pnl_export_collect_for (PnlStore        *store,
       pnl_visibility_get_local_interviewer (visibility) == NULL)
     return g_steal_pointer (&items);
 
+  /* Their own is always theirs to see. */
+  interview = pnl_scorecard_get_interview (g_ptr_array_index (items, 0));
+  if (g_strcmp0 (pnl_interview_get_interviewer (interview),
+                 pnl_visibility_get_local_interviewer (visibility)) == 0)
+    return g_steal_pointer (&items);
+
   /* One scorecard says nothing of the local interviewer's: read theirs
    * of the same candidate, in every role. */
-  interview = pnl_scorecard_get_interview (g_ptr_array_index (items, 0));
   name = pnl_interview_get_candidate_name (interview);
   reference = pnl_interview_get_candidate_reference (interview);
   if (!(interviews = pnl_store_list_candidate_interviews (store, name ? name : "",
