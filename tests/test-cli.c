@@ -497,6 +497,7 @@ add_scored (PnlStore          *store,
             const char        *interviewer,
             const int         *scores,
             guint              n_scores,
+            const char        *notes,
             PnlInterviewState  state)
 {
   g_autoptr(GError) error = NULL;
@@ -519,6 +520,14 @@ add_scored (PnlStore          *store,
       pnl_store_save_answer (store, answer);
     }
 
+  if (notes != NULL)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, 0);
+
+      pnl_answer_set_notes (answer, notes);
+      pnl_store_save_answer (store, answer);
+    }
+
   if (state == PNL_INTERVIEW_STATE_SUBMITTED)
     pnl_interview_set_recommendation (interview, PNL_RECOMMENDATION_YES);
   pnl_interview_set_state (interview, state);
@@ -538,10 +547,10 @@ add_panel (const char *db_path)
 
   g_assert_no_error (error);
   add_scored (store, bank, "Bo Berg", "Priya", bo_scores, G_N_ELEMENTS (bo_scores),
-              PNL_INTERVIEW_STATE_SUBMITTED);
+              "Priya thinks Bo rushed it", PNL_INTERVIEW_STATE_SUBMITTED);
   add_scored (store, bank, "Zoë Park", "Priya", zoe_scores, G_N_ELEMENTS (zoe_scores),
-              PNL_INTERVIEW_STATE_SUBMITTED);
-  add_scored (store, bank, "Bo Berg", "Sam", NULL, 0, PNL_INTERVIEW_STATE_IN_PROGRESS);
+              NULL, PNL_INTERVIEW_STATE_SUBMITTED);
+  add_scored (store, bank, "Bo Berg", "Sam", NULL, 0, "Sam so far", PNL_INTERVIEW_STATE_IN_PROGRESS);
 
   g_assert_true (pnl_store_close (store, &error));
   g_assert_no_error (error);
@@ -614,6 +623,83 @@ test_binary_export_independent (Fixture       *fixture,
                                                db_arg, "--export=csv", "--role=Backend Developer",
                                                "--interviewer=", NULL), ==, 0);
   g_assert_cmpstr (overridden, ==, plain);
+}
+
+/* Independent scoring for one candidate: run as Sam, who is still
+ * interviewing Bo, an export of Bo in any format leaves Priya's
+ * scorecard out and says so; Priya's scorecard alone is refused. */
+static void
+test_binary_export_candidate_independent (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  static const char *formats[] = { "md", "html", "csv", "json" };
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *priya_bo = NULL;
+
+  add_panel (fixture->db_path);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnlStore) store = pnl_store_new (fixture->db_path, &error);
+    g_autoptr(GListModel) interviews = NULL;
+
+    g_assert_no_error (error);
+    interviews = pnl_store_list_candidate_interviews (store, "Bo Berg", "", NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+      {
+        g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+
+        if (g_str_equal (pnl_interview_get_interviewer (interview), "Priya"))
+          priya_bo = g_strdup (pnl_interview_get_uuid (interview));
+      }
+    g_assert_true (pnl_store_close (store, &error));
+  }
+  g_assert_nonnull (priya_bo);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *format = g_strdup_printf ("--export=%s", formats[i]);
+      g_autofree char *plain = NULL;
+      g_autofree char *sam = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_panelist (&plain, &err, db_arg, format, "--candidate=Bo Berg",
+                                     "--interviewer=", NULL), ==, 0);
+      g_assert_nonnull (strstr (plain, "Priya"));
+      g_assert_nonnull (strstr (plain, "Priya thinks Bo rushed it"));
+
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_panelist (&sam, &err, db_arg, format, "--candidate=Bo Berg",
+                                     "--interviewer=Sam", NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpstr (sam, !=, plain);
+      g_assert_null (strstr (sam, "Priya"));
+      g_assert_null (strstr (sam, priya_bo));
+      g_assert_nonnull (strstr (sam, "Sam so far"));
+      if (g_str_equal (formats[i], "md") || g_str_equal (formats[i], "html"))
+        g_assert_nonnull (strstr (sam, "left out until you submit your own"));
+    }
+
+  /* Priya's scorecard of Bo on its own: refused to Sam, with no name in
+   * the message; anyone else gets it. */
+  {
+    g_autofree char *key = g_strdup_printf ("--interview=%s", priya_bo);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=md", key,
+                                   "--interviewer=Sam", NULL), !=, 0);
+    g_assert_null (strstr (out, "Priya"));
+    g_assert_nonnull (strstr (err, "hidden until you submit your own"));
+    g_assert_null (strstr (err, "Bo Berg"));
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=md", key,
+                                   "--interviewer=Zoe", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "Priya thinks Bo rushed it"));
+  }
 }
 
 static void
@@ -749,6 +835,8 @@ main (int   argc,
               fixture_set_up, test_binary_export_import, fixture_tear_down);
   g_test_add ("/core/cli/binary/export-independent", Fixture, NULL,
               fixture_set_up, test_binary_export_independent, fixture_tear_down);
+  g_test_add ("/core/cli/binary/export-candidate-independent", Fixture, NULL,
+              fixture_set_up, test_binary_export_candidate_independent, fixture_tear_down);
   g_test_add ("/core/cli/binary/import-broken", Fixture, NULL,
               fixture_set_up, test_binary_import_broken, fixture_tear_down);
 

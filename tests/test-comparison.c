@@ -18,6 +18,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
+#include "pnl-visibility.h"
 
 #define ROLE "Backend developer"
 
@@ -753,6 +754,69 @@ test_review_hidden (Fixture       *f,
   g_assert_false (pnl_comparison_counts (comparison, pnl_scorecard_get_interview (g_ptr_array_index (f->items, 1))));
 }
 
+/* The rule itself (pnl-visibility.h), and the comparison asking it. */
+static void
+test_visibility (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PnlVisibility) visibility = pnl_visibility_new ("C");
+  g_autoptr(PnlVisibility) nobody = pnl_visibility_new ("");
+  g_autoptr(PnlComparison) comparison = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+
+  g_assert_null (pnl_visibility_get_local_interviewer (nobody));
+  g_assert_cmpstr (pnl_visibility_get_local_interviewer (visibility), ==, "C");
+
+  /* Nothing noted: nothing hidden. */
+  g_assert_false (pnl_visibility_is_candidate_hidden (visibility, "Ada Lovelace", "ATS-1"));
+  g_assert_true (pnl_visibility_can_see (visibility, "A", "Ada Lovelace", "ATS-1"));
+
+  /* C's ada-4 is in progress: of Ada, C sees C's own only, in progress
+   * or not; A's and B's, submitted or not, are hidden.  Another person
+   * of the same name (another reference) is not hidden. */
+  pnl_visibility_note_items (visibility, f->items);
+  pnl_visibility_note_items (nobody, f->items);
+  g_assert_true (pnl_visibility_is_candidate_hidden (visibility, "Ada Lovelace", "ATS-1"));
+  g_assert_true (pnl_visibility_can_see (visibility, "C", "Ada Lovelace", "ATS-1"));
+  g_assert_false (pnl_visibility_can_see (visibility, "A", "Ada Lovelace", "ATS-1"));
+  g_assert_false (pnl_visibility_can_see (visibility, "B", "Ada Lovelace", "ATS-1"));
+  g_assert_false (pnl_visibility_is_candidate_hidden (visibility, "Ada Lovelace", "ATS-9"));
+  g_assert_true (pnl_visibility_can_see (visibility, "A", "Ada Lovelace", "ATS-9"));
+  g_assert_false (pnl_visibility_is_candidate_hidden (visibility, "Cy Chen", ""));
+  g_assert_true (pnl_visibility_can_see (visibility, "A", "Cy Chen", ""));
+
+  /* Nobody local sees everything. */
+  g_assert_false (pnl_visibility_is_candidate_hidden (nobody, "Ada Lovelace", "ATS-1"));
+  g_assert_true (pnl_visibility_can_see (nobody, "A", "Ada Lovelace", "ATS-1"));
+
+  /* Filtering keeps the order and leaves out exactly A's and B's of Ada. */
+  visible = pnl_visibility_filter_items (visibility, f->items);
+  for (guint i = 0, j = 0; i < f->items->len; i++)
+    {
+      PnlInterview *interview = pnl_scorecard_get_interview (g_ptr_array_index (f->items, i));
+      gboolean hidden = g_str_equal (pnl_interview_get_candidate_name (interview), "Ada Lovelace") &&
+                        g_str_equal (pnl_interview_get_candidate_reference (interview), "ATS-1") &&
+                        !g_str_equal (pnl_interview_get_interviewer (interview), "C");
+
+      if (hidden)
+        continue;
+      g_assert_cmpuint (j, <, visible->len);
+      g_assert_true (pnl_scorecard_get_interview (g_ptr_array_index (visible, j)) == interview);
+      j++;
+    }
+
+  /* The comparison asks the same rule, told by what it was given. */
+  comparison = pnl_comparison_new_for_items (ROLE, f->items);
+  pnl_comparison_set_local_interviewer (comparison, "C");
+  g_assert_cmpstr (pnl_visibility_get_local_interviewer (pnl_comparison_get_visibility (comparison)), ==, "C");
+  g_assert_true (pnl_visibility_is_candidate_hidden (pnl_comparison_get_visibility (comparison),
+                                                     "Ada Lovelace", "ATS-1"));
+  g_assert_cmpstr (pnl_comparison_get_hidden_reason (comparison, 0), ==, pnl_visibility_get_hidden_reason ());
+  pnl_comparison_set_local_interviewer (comparison, "");
+  g_assert_null (pnl_comparison_get_local_interviewer (comparison));
+  g_assert_false (pnl_comparison_is_hidden (comparison, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +840,7 @@ main (int   argc,
   ADD ("/core/comparison/hidden-own-scores", test_hidden_own_scores);
   ADD ("/core/comparison/review", test_review);
   ADD ("/core/comparison/review-hidden", test_review_hidden);
+  ADD ("/core/comparison/visibility", test_visibility);
 
 #undef ADD
 

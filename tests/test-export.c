@@ -167,7 +167,12 @@ typedef struct
   PnlScorecard *zoe_two;
   PnlScorecard *bo;
   PnlScorecard *cy;
+  /* Zoë by Lin, in progress: Lin, local, is still interviewing her */
+  PnlScorecard *zoe_mine;
 } Fixture;
+
+#define LIN         "Lin"
+#define NOTES_MINE  "Lin's own <b>notes</b> so far"
 
 static void
 fixture_set_up (Fixture       *f,
@@ -194,12 +199,16 @@ fixture_set_up (Fixture       *f,
   static const AnswerSpec cy[] = {
     { "design.api", "design", AREA_DESIGN, "Design an API for {orders}.", FALSE, TRUE, 4, 0, "" },
   };
+  static const AnswerSpec zoe_mine[] = {
+    { "design.cache", "design", AREA_DESIGN, "Where would you cache? Why?", FALSE, TRUE, 3, 0, NOTES_MINE },
+  };
   /* 01:30 at +02:00 is still the 2nd in UTC: the date must say so. */
   g_autoptr(GTimeZone) plus_two = g_time_zone_new_offset (2 * 3600);
   g_autoptr(GDateTime) zoe_one_at = g_date_time_new (plus_two, 2026, 3, 3, 1, 30, 0);
   g_autoptr(GDateTime) zoe_two_at = g_date_time_new_utc (2026, 3, 4, 14, 0, 0);
   g_autoptr(GDateTime) bo_at = g_date_time_new_utc (2026, 3, 5, 10, 0, 0);
   g_autoptr(GDateTime) cy_at = g_date_time_new_utc (2026, 3, 6, 10, 0, 0);
+  g_autoptr(GDateTime) zoe_mine_at = g_date_time_new_utc (2026, 3, 7, 9, 0, 0);
 
   f->zoe_one = make_item ("11111111-1111-4111-8111-111111111111", NAME_ZOE, REF_ZOE,
                           ROUND_ONE, PRIYA, zoe_one_at,
@@ -217,6 +226,10 @@ fixture_set_up (Fixture       *f,
                      "Technical 1", SAM, cy_at,
                      PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
                      "", cy, G_N_ELEMENTS (cy));
+  f->zoe_mine = make_item ("66666666-6666-4666-8666-666666666666", NAME_ZOE, REF_ZOE,
+                           "Technical 3", LIN, zoe_mine_at,
+                           PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
+                           "", zoe_mine, G_N_ELEMENTS (zoe_mine));
 }
 
 static void
@@ -227,6 +240,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->zoe_two, g_object_unref);
   g_clear_pointer (&f->bo, g_object_unref);
   g_clear_pointer (&f->cy, g_object_unref);
+  g_clear_pointer (&f->zoe_mine, g_object_unref);
 }
 
 static GPtrArray *
@@ -256,21 +270,35 @@ items_for (Fixture        *f,
   return items;
 }
 
+/* With @local, for them: the candidate's items then include their own
+ * interview in progress (Lin's of Zoë). */
 static char *
-export (Fixture         *f,
-        PnlExportFormat  format,
-        PnlExportScope   scope)
+export_for (Fixture         *f,
+            PnlExportFormat  format,
+            PnlExportScope   scope,
+            const char      *local)
 {
   g_autoptr(GPtrArray) items = items_for (f, scope);
   g_autoptr(GError) error = NULL;
   char *text;
 
-  text = pnl_export_to_string (format, scope, items, &error);
+  if (local != NULL && scope == PNL_EXPORT_SCOPE_CANDIDATE)
+    g_ptr_array_add (items, g_object_ref (f->zoe_mine));
+
+  text = pnl_export_to_string_for (format, scope, items, local, &error);
   g_assert_no_error (error);
   g_assert_nonnull (text);
   g_assert_true (g_utf8_validate (text, -1, NULL));
 
   return text;
+}
+
+static char *
+export (Fixture         *f,
+        PnlExportFormat  format,
+        PnlExportScope   scope)
+{
+  return export_for (f, format, scope, NULL);
 }
 
 /* Golden files */
@@ -294,13 +322,21 @@ static const Golden goldens[] = {
   { "role.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE },
 };
 
+/* The candidate as Lin, still interviewing Zoë, may see her. */
+static const Golden hidden_goldens[] = {
+  { "candidate-hidden.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_CANDIDATE },
+  { "candidate-hidden.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_CANDIDATE },
+  { "candidate-hidden.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_CANDIDATE },
+};
+
 static void
 test_golden (Fixture       *f,
              gconstpointer  data)
 {
   const Golden *golden = data;
+  gboolean hidden = golden >= hidden_goldens && golden < hidden_goldens + G_N_ELEMENTS (hidden_goldens);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", golden->file, NULL);
-  g_autofree char *text = export (f, golden->format, golden->scope);
+  g_autofree char *text = export_for (f, golden->format, golden->scope, hidden ? LIN : NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -843,6 +879,63 @@ test_role_hidden (Fixture       *f,
   g_assert_nonnull (strstr (json, "22222222-2222-4222-8222-222222222222"));
 }
 
+/* Independent scoring for one candidate: Lin, local, is still
+ * interviewing Zoë, so Priya's and Sam's scorecards of her are left out
+ * of every format, names, notes, scores and all; the export says why.
+ * Nobody local, or someone who is not interviewing her, sees all. */
+static void
+test_candidate_hidden (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* What only Priya's and Sam's scorecards of Zoë hold, as each format
+   * writes it. */
+  static const char *theirs[] = {
+    "Priya", "Sam O", "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222",
+    "Owned the outcome", "Mixed them up", "indented, not code", "leading tab", "right-to-left",
+    "not a heading", "Technical 2", "Hire",
+  };
+  const char *reason = "left out until you submit your own";
+
+  for (PnlExportFormat format = PNL_EXPORT_FORMAT_MARKDOWN; format <= PNL_EXPORT_FORMAT_JSON; format++)
+    {
+      g_autofree char *plain = export (f, format, PNL_EXPORT_SCOPE_CANDIDATE);
+      g_autofree char *lin = export_for (f, format, PNL_EXPORT_SCOPE_CANDIDATE, LIN);
+      g_autofree char *priya = export_for (f, format, PNL_EXPORT_SCOPE_CANDIDATE, PRIYA);
+
+      g_test_message ("format %d", format);
+      g_assert_cmpstr (lin, !=, plain);
+      g_assert_nonnull (strstr (lin, "Lin"));
+      g_assert_nonnull (strstr (lin, "so far"));
+      for (guint i = 0; i < G_N_ELEMENTS (theirs); i++)
+        {
+          g_test_message ("looking for %s", theirs[i]);
+          g_assert_null (strstr (lin, theirs[i]));
+        }
+      g_assert_nonnull (strstr (plain, "Owned the outcome"));
+      g_assert_nonnull (strstr (plain, "Priya"));
+      g_assert_null (strstr (plain, reason));
+
+      /* Priya has no interview in progress with Zoë: she sees all, Lin's
+       * in progress too. */
+      g_assert_nonnull (strstr (priya, "Owned the outcome"));
+      g_assert_nonnull (strstr (priya, "so far"));
+      g_assert_null (strstr (priya, reason));
+
+      if (format == PNL_EXPORT_FORMAT_MARKDOWN || format == PNL_EXPORT_FORMAT_HTML)
+        g_assert_nonnull (strstr (lin, reason));
+    }
+
+  /* The counts are Lin's own: one interview, no recommendation. */
+  {
+    g_autofree char *md = export_for (f, PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_CANDIDATE, LIN);
+    g_autofree char *json = export_for (f, PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_CANDIDATE, LIN);
+
+    g_assert_nonnull (strstr (md, "- **Interviews:** 1\n"));
+    g_assert_nonnull (strstr (md, "Interview 1 of 1"));
+    g_assert_nonnull (strstr (json, "66666666-6666-4666-8666-666666666666"));
+  }
+}
+
 /* Errors and order */
 
 static void
@@ -1092,6 +1185,12 @@ main (int   argc,
 
       g_test_add (path, Fixture, &goldens[i], fixture_set_up, test_golden, fixture_tear_down);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_goldens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/export/golden/%s", hidden_goldens[i].file);
+
+      g_test_add (path, Fixture, &hidden_goldens[i], fixture_set_up, test_golden, fixture_tear_down);
+    }
 
   ADD ("/core/export/csv/answers", test_csv_answers);
   ADD ("/core/export/csv/role", test_csv_role);
@@ -1102,6 +1201,7 @@ main (int   argc,
   ADD ("/core/export/role/submitted-only", test_role_submitted_only);
   ADD ("/core/export/role/markdown-table", test_role_markdown_table);
   ADD ("/core/export/role/hidden", test_role_hidden);
+  ADD ("/core/export/candidate/hidden", test_candidate_hidden);
   ADD ("/core/export/errors", test_errors);
   ADD ("/core/export/json-role", test_json_role);
   ADD ("/core/export/deterministic", test_deterministic);

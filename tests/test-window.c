@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "pnl-answer.h"
 #include "pnl-application.h"
@@ -1874,8 +1875,15 @@ scenario_panel_folder (PnlApplication *app,
   assert_published (store, t->uuid, path);
   g_assert_null (find_toast (window, "panel folder"));
 
+  /* Submitting, reopening and closing told the views too (independent
+   * scoring); from here on only what arrives counts. */
+  g_assert_cmpuint (n_changed, >=, 3);
+  n_changed = 0;
+
   /* Another interviewer's scorecard arrives: imported, listed, told. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-interview", NULL));
+  g_assert_cmpuint (n_changed, ==, 1);
+  n_changed = 0;
   g_assert_null (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Shared Candidate"));
   g_assert_true (g_file_set_contents (other_path, t->other_text, -1, NULL));
   wait_until (find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Shared Candidate") != NULL);
@@ -2678,6 +2686,164 @@ test_compare (void)
   run_app (scenario_compare, NULL);
 }
 
+/* Independent scoring, live ------------------------------------------- */
+
+/* Eve's row on the Compare tab, as the table shows it now (the table
+ * holds it). */
+static PnlCandidateItem *
+eve_row (PnlCompareView *view)
+{
+  GListModel *rows = pnl_compare_view_get_rows (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PnlCandidateItem) item = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (row_name (view, i), "Eve"))
+        return item;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Grace's and Linus's submitted scorecards of Eve show on the Compare
+ * tab.  Ravi starts a New Interview with Eve from there: the moment he
+ * is back (Ctrl+W), her row shows none of theirs and the banner counts
+ * her; once he submits, theirs are back, with his. */
+static void
+scenario_compare_live (PnlApplication *app,
+                       PnlWindow      *window,
+                       gpointer        data)
+{
+  PnlCompareView *view = pnl_window_get_compare_view (window);
+  const char *banner = "You are still interviewing 1 candidate";
+  g_autoptr(PnlInterview) interview = NULL;
+  PnlNewInterviewDialog *dialog;
+  PnlCandidateItem *row;
+  PnlComparison *comparison;
+  PnlSessionView *session_view;
+  guint eve;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare"));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_false (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, eve), 2.5, 1e-9);
+  g_assert_null (find_label_containing (GTK_WIDGET (view), banner));
+
+  /* A New Interview with Eve, from the Compare tab. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-interview", NULL));
+  wait_until ((dialog = (PnlNewInterviewDialog *)find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")), "Eve");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Round (e.g. Technical 1)")),
+                         "Technical 2");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your Name")), "Ravi");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+  wait_until (find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG) == NULL);
+  session_view = pnl_window_get_session_view (window);
+  g_assert_nonnull (session_view);
+  interview = g_object_ref (pnl_session_get_interview (pnl_session_view_get_session (session_view)));
+
+  /* Back with Ctrl+W: Eve's row holds nothing of Grace's or Linus's. */
+  press (window, "key", "ctrl+w");
+  g_assert_null (pnl_window_get_session_view (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_true (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 0);
+  g_assert_cmpuint (pnl_comparison_get_n_interviewers (comparison, eve), ==, 0);
+  g_assert_true (isnan (pnl_comparison_get_mean (comparison, eve)));
+  for (guint rec = PNL_RECOMMENDATION_NONE; rec <= PNL_RECOMMENDATION_STRONG_YES; rec++)
+    g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, eve, rec), ==, 0);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (view), banner));
+  g_assert_true (gtk_widget_get_mapped (find_label_containing (GTK_WIDGET (view), banner)));
+
+  /* Her page shows none of theirs and says why; Ctrl+E there, This
+   * candidate, writes none of theirs either. */
+  pnl_compare_view_show_candidate (view, eve);
+  {
+    g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "eve.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *written = NULL;
+    PnlCandidatePage *page;
+    PnlExportDialog *export;
+
+    wait_until ((page = pnl_window_get_candidate_page (window)) != NULL);
+    wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
+    g_assert_cmpuint (pnl_candidate_review_get_n_interviews (pnl_candidate_page_get_review (page)), ==, 0);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Hidden until you submit"));
+    g_assert_null (find_label_containing (GTK_WIDGET (page), "Grace"));
+
+    press (window, "key", "ctrl+e");
+    wait_until ((export = (PnlExportDialog *)find_toplevel (PNL_TYPE_EXPORT_DIALOG)));
+    pnl_export_dialog_set_scope (export, PNL_EXPORT_SCOPE_CANDIDATE);
+    pnl_export_dialog_set_format (export, PNL_EXPORT_FORMAT_MARKDOWN);
+    g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+    g_assert_true (pnl_export_dialog_export_to_file (export, file, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (export));
+    g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+    g_assert_null (strstr (written, "Grace"));
+    g_assert_null (strstr (written, "Linus"));
+    g_assert_nonnull (strstr (written, "Ravi"));
+    g_assert_nonnull (strstr (written, "left out until you submit your own"));
+
+    press (window, "key", "Escape");
+    g_assert_null (pnl_window_get_candidate_page (window));
+  }
+
+  /* Ravi goes back to it, gives his recommendation and submits. */
+  g_assert_true (pnl_window_open_interview (window, interview, NULL));
+  session_view = pnl_window_get_session_view (window);
+  press (window, "key", "alt+s");
+  g_signal_emit_by_name (find_widget (pnl_session_view_get_summary_page (session_view),
+                                      GTK_TYPE_TOGGLE_BUTTON, "Yes"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (session_view), "session.submit", NULL));
+  g_assert_true (pnl_session_get_locked (pnl_session_view_get_session (session_view)));
+  press (window, "key", "ctrl+w");
+  g_assert_null (pnl_window_get_session_view (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* Theirs are back, and his with them. */
+  row = eve_row (view);
+  comparison = pnl_candidate_item_get_comparison (row);
+  eve = pnl_candidate_item_get_candidate (row);
+  g_assert_false (pnl_comparison_is_hidden (comparison, eve));
+  g_assert_cmpuint (pnl_comparison_get_n_interviews (comparison, eve), ==, 3);
+  g_assert_cmpuint (pnl_comparison_get_n_recommendations (comparison, eve, PNL_RECOMMENDATION_YES), ==, 2);
+  g_assert_cmpfloat_with_epsilon (pnl_comparison_get_mean (comparison, eve), 2.5, 1e-9);
+  g_assert_null (find_label_containing (GTK_WIDGET (view), banner));
+}
+
+static void
+test_compare_live (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  PnlBank *bank = shipped_bank (&library);
+
+  reset_settings ();
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  add_panel_interview (store, bank, "Eve", "Backend Developer", "Grace", 2, TRUE);
+  add_panel_interview (store, bank, "Eve", "Backend Developer", "Linus", 3, TRUE);
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+
+  settings = g_settings_new ("io.github.panelist.Panelist");
+  g_settings_set_string (settings, "interviewer-name", "Ravi");
+  run_app (scenario_compare_live, NULL);
+}
+
 static void
 scenario_compare_empty (PnlApplication *app,
                         PnlWindow      *window,
@@ -3130,6 +3296,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/compare-empty", test_compare_empty);
+  g_test_add_func ("/ui/window/compare-live", test_compare_live);
   g_test_add_func ("/ui/window/forget", test_forget);
   g_test_add_func ("/ui/window/retention", test_retention);
   g_test_add_func ("/ui/window/export-independent", test_export_independent);

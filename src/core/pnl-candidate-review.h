@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (PnlCandidateReview, pnl_candidate_review, PNL, CANDIDATE_R
  *
  * The interviews (columns) are those of the candidate that count in
  * @comparison (pnl_comparison_counts()): submitted, of the role, and not
- * hidden by independent scoring.  They keep their order in @items.
+ * hidden by independent scoring (the comparison's PnlVisibility: while
+ * the local interviewer is still interviewing the candidate, their own
+ * only).  They keep their order in @items.
  *
  * Areas come in the comparison's order, limited to those that these
  * interviews have questions in.  The questions of an area come in the

@@ -114,7 +114,7 @@ pnl_cli_export (PnlStore         *store,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!(items = pnl_export_collect (store, scope, key, error)))
+  if (!(items = pnl_export_collect_for (store, scope, key, local_interviewer, error)))
     return FALSE;
 
   /* An empty name is nobody. */

@@ -22,6 +22,7 @@
 #include "pnl-scale.h"
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
+#include "pnl-visibility.h"
 
 #define N_RECOMMENDATIONS (PNL_RECOMMENDATION_STRONG_YES + 1)
 
@@ -65,14 +66,6 @@ typedef struct
   GArray    *disagreements;
 } Candidate;
 
-/* An interview in progress of this role: who with whom. */
-typedef struct
-{
-  char *interviewer;
-  char *name;
-  char *reference;
-} OpenInterview;
-
 typedef struct
 {
   const char *interviewer;
@@ -97,9 +90,9 @@ struct _PnlComparison
   /* Interviewer names of the interviews that count, in order of first
    * appearance */
   GPtrArray  *interviewers;
-  /* OpenInterview */
-  GPtrArray  *open_interviews;
-  char       *local_interviewer;
+  /* Independent scoring: what the local interviewer may see, told of
+   * every interview of the role added */
+  PnlVisibility *visibility;
   /* The scale of the first interview that counts */
   int         scale_min;
   int         scale_max;
@@ -153,17 +146,6 @@ candidate_free (gpointer data)
 }
 
 static void
-open_interview_free (gpointer data)
-{
-  OpenInterview *open = data;
-
-  g_free (open->interviewer);
-  g_free (open->name);
-  g_free (open->reference);
-  g_free (open);
-}
-
-static void
 pnl_comparison_finalize (GObject *object)
 {
   PnlComparison *self = (PnlComparison *)object;
@@ -174,8 +156,7 @@ pnl_comparison_finalize (GObject *object)
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->candidate_index, g_hash_table_unref);
   g_clear_pointer (&self->interviewers, g_ptr_array_unref);
-  g_clear_pointer (&self->open_interviews, g_ptr_array_unref);
-  g_clear_pointer (&self->local_interviewer, g_free);
+  g_clear_object (&self->visibility);
   g_clear_pointer (&self->calibrations, g_array_unref);
 
   G_OBJECT_CLASS (pnl_comparison_parent_class)->finalize (object);
@@ -196,7 +177,7 @@ pnl_comparison_get_property (GObject    *object,
       break;
 
     case PROP_LOCAL_INTERVIEWER:
-      g_value_set_string (value, self->local_interviewer);
+      g_value_set_string (value, pnl_visibility_get_local_interviewer (self->visibility));
       break;
 
     default:
@@ -264,7 +245,7 @@ pnl_comparison_init (PnlComparison *self)
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
   self->candidate_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->interviewers = g_ptr_array_new_with_free_func (g_free);
-  self->open_interviews = g_ptr_array_new_with_free_func (open_interview_free);
+  self->visibility = pnl_visibility_new (NULL);
   self->calibrations = g_array_new (FALSE, FALSE, sizeof (Calibration));
   self->dirty = TRUE;
 }
@@ -427,17 +408,10 @@ pnl_comparison_add_tally (PnlComparison           *self,
 
   self->dirty = TRUE;
 
+  pnl_visibility_note (self->visibility, tally->interviewer, tally->candidate_name,
+                       tally->candidate_reference, tally->state);
   if (tally->state != PNL_INTERVIEW_STATE_SUBMITTED)
-    {
-      OpenInterview *open = g_new0 (OpenInterview, 1);
-
-      open->interviewer = g_strdup (not_null (tally->interviewer));
-      open->name = g_strdup (not_null (tally->candidate_name));
-      open->reference = g_strdup (not_null (tally->candidate_reference));
-      g_ptr_array_add (self->open_interviews, open);
-
-      return FALSE;
-    }
+    return FALSE;
 
   if (self->scale_max <= self->scale_min && tally->scale_max > tally->scale_min)
     {
@@ -614,14 +588,14 @@ get_candidate (PnlComparison *self,
   return g_ptr_array_index (self->candidates, candidate);
 }
 
-/* Whether @rater counts for @candidate: not when the candidate is
- * hidden, unless the rater is the local interviewer. */
+/* Whether @rater counts for @candidate: whether the local interviewer
+ * may see the rater's scorecards of them (PnlVisibility). */
 static gboolean
 rater_counts (PnlComparison *self,
               Candidate     *candidate,
               Rater         *rater)
 {
-  return !candidate->hidden || g_strcmp0 (rater->name, self->local_interviewer) == 0;
+  return pnl_visibility_can_see (self->visibility, rater->name, candidate->name, candidate->reference);
 }
 
 const char *
@@ -811,26 +785,6 @@ pnl_comparison_get_area_spread (PnlComparison *self,
 
 #define DISAGREEMENT_TOLERANCE 1e-9
 
-static gboolean
-candidate_is_open (PnlComparison *self,
-                   Candidate     *candidate)
-{
-  if (self->local_interviewer == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->open_interviews->len; i++)
-    {
-      OpenInterview *open = g_ptr_array_index (self->open_interviews, i);
-
-      if (g_str_equal (open->interviewer, self->local_interviewer) &&
-          g_str_equal (open->name, candidate->name) &&
-          g_str_equal (open->reference, candidate->reference))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static int
 compare_disagreements (gconstpointer a,
                        gconstpointer b)
@@ -932,7 +886,8 @@ ensure_computed (PnlComparison *self)
     {
       Candidate *candidate = g_ptr_array_index (self->candidates, c);
 
-      candidate->hidden = candidate_is_open (self, candidate);
+      candidate->hidden = pnl_visibility_is_candidate_hidden (self->visibility, candidate->name,
+                                                              candidate->reference);
     }
 
   for (guint c = 0; c < self->candidates->len; c++)
@@ -1084,11 +1039,13 @@ pnl_comparison_set_local_interviewer (PnlComparison *self,
 {
   g_return_if_fail (PNL_IS_COMPARISON (self));
 
-  if (g_strcmp0 (self->local_interviewer, name) == 0)
+  if (name != NULL && name[0] == '\0')
+    name = NULL;
+
+  if (g_strcmp0 (pnl_visibility_get_local_interviewer (self->visibility), name) == 0)
     return;
 
-  g_free (self->local_interviewer);
-  self->local_interviewer = g_strdup (name);
+  pnl_visibility_set_local_interviewer (self->visibility, name);
   self->dirty = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_INTERVIEWER]);
 }
@@ -1098,7 +1055,15 @@ pnl_comparison_get_local_interviewer (PnlComparison *self)
 {
   g_return_val_if_fail (PNL_IS_COMPARISON (self), NULL);
 
-  return self->local_interviewer;
+  return pnl_visibility_get_local_interviewer (self->visibility);
+}
+
+PnlVisibility *
+pnl_comparison_get_visibility (PnlComparison *self)
+{
+  g_return_val_if_fail (PNL_IS_COMPARISON (self), NULL);
+
+  return self->visibility;
 }
 
 gboolean
@@ -1117,7 +1082,7 @@ pnl_comparison_get_hidden_reason (PnlComparison *self,
   if (!pnl_comparison_is_hidden (self, candidate))
     return NULL;
 
-  return _("Hidden until you submit your own scorecard for this candidate.");
+  return pnl_visibility_get_hidden_reason ();
 }
 
 int
@@ -1156,11 +1121,10 @@ pnl_comparison_counts (PnlComparison *self,
   if (index < 0)
     return FALSE;
 
-  ensure_computed (self);
   candidate = g_ptr_array_index (self->candidates, index);
 
-  return !candidate->hidden ||
-         g_strcmp0 (not_null (pnl_interview_get_interviewer (interview)), self->local_interviewer) == 0;
+  return pnl_visibility_can_see (self->visibility, pnl_interview_get_interviewer (interview),
+                                 candidate->name, candidate->reference);
 }
 
 /**

@@ -49,10 +49,11 @@ G_DECLARE_FINAL_TYPE (PnlComparison, pnl_comparison, PNL, COMPARISON, GObject)
  *
  * Every figure is NAN when nothing it covers is scored.
  *
- * Independent scoring.  Interviews that do not count are still noted by
- * pnl_comparison_add() when they are of this role: while the local
- * interviewer (pnl_comparison_set_local_interviewer()) has an interview
- * in progress with a candidate, that candidate is hidden: only the local
+ * Independent scoring, by the rule of PnlVisibility (pnl-visibility.h),
+ * which pnl_comparison_add() tells of every interview of this role, the
+ * ones that do not count too: while the local interviewer
+ * (pnl_comparison_set_local_interviewer()) has an interview in progress
+ * with a candidate, that candidate is hidden: only the local
  * interviewer's own submitted scorecards count in every figure of the
  * candidate (interviews, interviewers, recommendations, scores, spreads,
  * disagreements, calibration), the other interviewers' do not.  A
@@ -182,10 +183,12 @@ double             pnl_comparison_get_calibration_difference (PnlComparison *sel
                                                           guint              i);
 
 /* Independent scoring, see above.  @name: the local interviewer's name,
- * or NULL for none (nothing hidden). */
+ * or NULL or "" for none (nothing hidden). */
 void               pnl_comparison_set_local_interviewer  (PnlComparison     *self,
                                                           const char        *name);
 const char        *pnl_comparison_get_local_interviewer  (PnlComparison     *self);
+/* The rule itself, as the interviews added have told it. */
+PnlVisibility     *pnl_comparison_get_visibility         (PnlComparison     *self);
 gboolean           pnl_comparison_is_hidden              (PnlComparison     *self,
                                                           guint              candidate);
 /* Why the candidate is hidden (translated), or NULL when it is not. */

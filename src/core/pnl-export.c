@@ -23,6 +23,7 @@
 #include "pnl-scorecard.h"
 #include "pnl-store.h"
 #include "pnl-utils.h"
+#include "pnl-visibility.h"
 
 /* What an empty figure reads as in Markdown and HTML. */
 #define NO_VALUE "—"
@@ -254,6 +255,76 @@ pnl_export_collect (PnlStore        *store,
     }
 
   pnl_export_sort_items (items);
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * pnl_export_collect_for:
+ * @store: a #PnlStore
+ * @scope: what to collect
+ * @key: the UUID, candidate name or reference, or role
+ * @local_interviewer: (nullable): the local interviewer's name
+ * @error: a location for a #GError
+ *
+ * Like pnl_export_collect(), and refuses an INTERVIEW that independent
+ * scoring hides from @local_interviewer (PnlVisibility): another
+ * interviewer's scorecard of a candidate whom they are still
+ * interviewing.
+ *
+ * Returns: (transfer full) (element-type PnlScorecard): the items, or
+ *   %NULL and @error set
+ */
+GPtrArray *
+pnl_export_collect_for (PnlStore        *store,
+                        PnlExportScope   scope,
+                        const char      *key,
+                        const char      *local_interviewer,
+                        GError         **error)
+{
+  g_autoptr(PnlVisibility) visibility = NULL;
+  g_autoptr(GListModel) interviews = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  PnlInterview *interview;
+  const char *name;
+  const char *reference;
+
+  if (!(items = pnl_export_collect (store, scope, key, error)))
+    return NULL;
+
+  visibility = pnl_visibility_new (local_interviewer);
+  if (scope != PNL_EXPORT_SCOPE_INTERVIEW ||
+      pnl_visibility_get_local_interviewer (visibility) == NULL)
+    return g_steal_pointer (&items);
+
+  /* Their own is always theirs to see. */
+  interview = pnl_scorecard_get_interview (g_ptr_array_index (items, 0));
+  if (g_strcmp0 (pnl_interview_get_interviewer (interview),
+                 pnl_visibility_get_local_interviewer (visibility)) == 0)
+    return g_steal_pointer (&items);
+
+  /* One scorecard says nothing of the local interviewer's: read theirs
+   * of the same candidate, in every role. */
+  name = pnl_interview_get_candidate_name (interview);
+  reference = pnl_interview_get_candidate_reference (interview);
+  if (!(interviews = pnl_store_list_candidate_interviews (store, name ? name : "",
+                                                          reference ? reference : "",
+                                                          NULL, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+    {
+      g_autoptr(PnlInterview) other = g_list_model_get_item (interviews, i);
+
+      pnl_visibility_note_interview (visibility, other);
+    }
+
+  if (!pnl_visibility_can_see_interview (visibility, interview))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("This scorecard stays hidden until you submit your own for this candidate."));
+      return NULL;
+    }
 
   return g_steal_pointer (&items);
 }
@@ -1159,9 +1230,12 @@ md_interview (GString       *out,
   md_interview_body (out, item, groups, 1);
 }
 
+/* @left_out: independent scoring left the other interviewers'
+ * scorecards out of @items (PnlVisibility): say so after the table. */
 static void
 md_candidate (GString   *out,
-              GPtrArray *items)
+              GPtrArray *items,
+              gboolean   left_out)
 {
   PnlScorecard *first = g_ptr_array_index (items, 0);
   g_autoptr(GArray) facts = facts_new ();
@@ -1179,6 +1253,13 @@ md_candidate (GString   *out,
   facts_add_own (facts, _("Recommendations"), tally_text (counts, FALSE));
   md_facts (out, facts);
   md_table (out, table);
+
+  if (left_out)
+    {
+      g_string_append_c (out, '_');
+      md_escape (out, pnl_visibility_get_left_out_reason (), FALSE);
+      g_string_append (out, "_\n\n");
+    }
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -1516,7 +1597,8 @@ html_interview (GString       *out,
 
 static void
 html_candidate (GString   *out,
-                GPtrArray *items)
+                GPtrArray *items,
+                gboolean   left_out)
 {
   PnlScorecard *first = g_ptr_array_index (items, 0);
   const char *name = pnl_interview_get_candidate_name (pnl_scorecard_get_interview (first));
@@ -1537,6 +1619,8 @@ html_candidate (GString   *out,
   html_heading (out, 1, name, TRUE);
   html_facts (out, facts);
   html_table (out, table, FALSE);
+  if (left_out)
+    html_empty (out, pnl_visibility_get_left_out_reason ());
   g_string_append (out, "</header>\n<main>\n");
 
   for (guint i = 0; i < items->len; i++)
@@ -1824,32 +1908,12 @@ check_items (PnlExportScope   scope,
  */
 /* JSON is the scorecard format: one scorecard, or a bundle.  A role
  * comparison carries the submitted scorecards only, as its other
- * formats do. */
-static gboolean
-is_hidden_from (PnlComparison *comparison,
-                PnlInterview  *interview)
-{
-  const char *local = pnl_comparison_get_local_interviewer (comparison);
-
-  if (local == NULL || g_strcmp0 (pnl_interview_get_interviewer (interview), local) == 0)
-    return FALSE;
-
-  for (guint c = 0; c < pnl_comparison_get_n_candidates (comparison); c++)
-    if (g_strcmp0 (pnl_comparison_get_candidate_name (comparison, c),
-                   pnl_interview_get_candidate_name (interview) ? pnl_interview_get_candidate_name (interview) : "") == 0 &&
-        g_strcmp0 (pnl_comparison_get_candidate_reference (comparison, c),
-                   pnl_interview_get_candidate_reference (interview) ? pnl_interview_get_candidate_reference (interview) : "") == 0)
-      return pnl_comparison_is_hidden (comparison, c);
-
-  return FALSE;
-}
-
-/* @comparison: for ROLE, what is hidden from the local interviewer: the
+ * formats do.  @visibility: what the local interviewer may see; the
  * other interviewers' scorecards of a hidden candidate are left out. */
 static char *
 write_json (PnlExportScope   scope,
             GPtrArray       *items,
-            PnlComparison   *comparison,
+            PnlVisibility   *visibility,
             GError         **error)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1863,7 +1927,7 @@ write_json (PnlExportScope   scope,
           pnl_interview_get_state (interview) != PNL_INTERVIEW_STATE_SUBMITTED)
         continue;
 
-      if (comparison != NULL && is_hidden_from (comparison, interview))
+      if (!pnl_visibility_can_see_interview (visibility, interview))
         continue;
 
       g_ptr_array_add (cards, pnl_scorecard_new (interview, pnl_scorecard_get_answers (item)));
@@ -1890,7 +1954,7 @@ pnl_export_to_string (PnlExportFormat   format,
  * @scope: what @items cover
  * @items: (element-type PnlScorecard): the interviews
  * @local_interviewer: (nullable): the local interviewer's name, for
- *   independent scoring in the ROLE scope
+ *   independent scoring (PnlVisibility) in the CANDIDATE and ROLE scopes
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the document, or %NULL and @error set
@@ -1904,7 +1968,9 @@ pnl_export_to_string_for (PnlExportFormat   format,
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(PnlComparison) comparison = NULL;
+  g_autoptr(PnlVisibility) visibility = NULL;
   g_autoptr(GString) out = NULL;
+  gboolean left_out = FALSE;
   const char *role;
 
   g_return_val_if_fail (items != NULL, NULL);
@@ -1941,10 +2007,30 @@ pnl_export_to_string_for (PnlExportFormat   format,
     {
       comparison = pnl_comparison_new_for_items (role, sorted);
       pnl_comparison_set_local_interviewer (comparison, local_interviewer);
+      visibility = g_object_ref (pnl_comparison_get_visibility (comparison));
+    }
+  else
+    {
+      visibility = pnl_visibility_new (local_interviewer);
+      pnl_visibility_note_items (visibility, sorted);
+    }
+
+  /* Independent scoring: of a candidate whom the local interviewer is
+   * still interviewing, their own scorecards only. */
+  if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
+    {
+      PnlInterview *first = pnl_scorecard_get_interview (g_ptr_array_index (sorted, 0));
+      GPtrArray *visible = pnl_visibility_filter_items (visibility, sorted);
+
+      left_out = pnl_visibility_is_candidate_hidden (visibility,
+                                                     pnl_interview_get_candidate_name (first),
+                                                     pnl_interview_get_candidate_reference (first));
+      g_ptr_array_unref (sorted);
+      sorted = visible;
     }
 
   if (format == PNL_EXPORT_FORMAT_JSON)
-    return write_json (scope, sorted, comparison, error);
+    return write_json (scope, sorted, visibility, error);
 
   out = g_string_new (NULL);
 
@@ -1953,7 +2039,7 @@ pnl_export_to_string_for (PnlExportFormat   format,
       if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
         md_interview (out, g_ptr_array_index (sorted, 0));
       else if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
-        md_candidate (out, sorted);
+        md_candidate (out, sorted, left_out);
       else
         md_role (out, role, comparison);
 
@@ -1966,7 +2052,7 @@ pnl_export_to_string_for (PnlExportFormat   format,
       if (scope == PNL_EXPORT_SCOPE_INTERVIEW)
         html_interview (out, g_ptr_array_index (sorted, 0));
       else if (scope == PNL_EXPORT_SCOPE_CANDIDATE)
-        html_candidate (out, sorted);
+        html_candidate (out, sorted, left_out);
       else
         html_role (out, role, comparison);
     }

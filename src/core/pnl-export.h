@@ -36,6 +36,18 @@ GPtrArray     *pnl_export_collect            (PnlStore        *store,
                                               const char      *key,
                                               GError         **error);
 
+/* The same, for the local interviewer @local_interviewer (or NULL: the
+ * same as pnl_export_collect()): an INTERVIEW that independent scoring
+ * hides from them (PnlVisibility: another interviewer's scorecard of a
+ * candidate they are still interviewing) is G_IO_ERROR_PERMISSION_DENIED.
+ * CANDIDATE and ROLE collect everything: pnl_export_to_string_for()
+ * leaves out what is hidden, and says so. */
+GPtrArray     *pnl_export_collect_for        (PnlStore        *store,
+                                              PnlExportScope   scope,
+                                              const char      *key,
+                                              const char      *local_interviewer,
+                                              GError         **error);
+
 /* An item for each of @interviews (PnlInterview), with its answers read
  * from @store, in the same order. */
 GPtrArray     *pnl_export_read_items         (PnlStore        *store,
@@ -77,11 +89,20 @@ char          *pnl_export_to_string          (PnlExportFormat  format,
                                               GError         **error);
 
 /* The same, for the local interviewer @local_interviewer (or NULL: the
- * same as pnl_export_to_string()).  In the ROLE scope, a candidate hidden
- * from them (see PnlComparison, independent scoring) keeps its row with
- * every figure empty (Markdown and HTML write "—"), and Markdown and HTML
- * say why after the table; JSON leaves out the other interviewers'
- * scorecards of that candidate.  The other scopes are unchanged. */
+ * same as pnl_export_to_string()), by the rule of independent scoring
+ * (PnlVisibility, pnl-visibility.h), learnt from @items:
+ *
+ *  - ROLE: a candidate hidden from them keeps its row with every figure
+ *    empty (Markdown and HTML write "—"), and Markdown and HTML say why
+ *    after the table; JSON leaves out the other interviewers' scorecards
+ *    of that candidate.
+ *  - CANDIDATE: while they have an interview in progress with the
+ *    candidate, every other interviewer's scorecard is left out of every
+ *    format (the table, the counts, the tally, the interviews, the CSV
+ *    rows, the JSON bundle), and Markdown and HTML say why after the
+ *    table.
+ *  - INTERVIEW: unchanged; one scorecard cannot tell (see
+ *    pnl_export_collect_for()). */
 char          *pnl_export_to_string_for      (PnlExportFormat  format,
                                               PnlExportScope   scope,
                                               GPtrArray       *items,

@@ -27,6 +27,7 @@ typedef struct _PnlScale         PnlScale;
 typedef struct _PnlSession       PnlSession;
 typedef struct _PnlSessionArea   PnlSessionArea;
 typedef struct _PnlStore         PnlStore;
+typedef struct _PnlVisibility    PnlVisibility;
 typedef struct _PnlWriter        PnlWriter;
 
 typedef enum

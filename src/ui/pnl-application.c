@@ -656,7 +656,10 @@ pnl_application_class_init (PnlApplicationClass *klass)
    * @self: a #PnlApplication
    *
    * Scorecards were added to the database or updated from outside: an
-   * import of files, or the panel folder.
+   * import of files, or the panel folder; or what the local interviewer
+   * may see changed (independent scoring, PnlVisibility): an interview
+   * was started, closed, submitted or reopened in a window.  Views of
+   * the scorecards reload.
    */
   signals[SCORECARDS_CHANGED] =
     g_signal_new ("scorecards-changed",

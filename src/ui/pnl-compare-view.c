@@ -1037,6 +1037,17 @@ pnl_compare_view_reload (PnlCompareView *self)
   load_role (self);
 }
 
+void
+pnl_compare_view_queue_reload (PnlCompareView *self)
+{
+  g_return_if_fail (PNL_IS_COMPARE_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pnl_compare_view_reload (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 on_column_view_activate (PnlCompareView *self,
                          guint           position,

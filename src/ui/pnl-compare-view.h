@@ -28,6 +28,8 @@ void           pnl_compare_view_set_store             (PnlCompareView *self,
                                                        PnlStore       *store);
 /* Reads the roles and the selected role's scorecards again. */
 void           pnl_compare_view_reload                (PnlCompareView *self);
+/* Reloads now when the view is on screen, else the next time it is. */
+void           pnl_compare_view_queue_reload          (PnlCompareView *self);
 const char    *pnl_compare_view_get_local_interviewer (PnlCompareView *self);
 void           pnl_compare_view_set_local_interviewer (PnlCompareView *self,
                                                        const char     *name);

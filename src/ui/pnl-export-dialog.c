@@ -148,7 +148,8 @@ pnl_export_dialog_export_to_file (PnlExportDialog  *self,
 
   scope = get_scope (self);
 
-  if (!(items = pnl_export_collect (self->store, scope, self->keys[scope], error)) ||
+  if (!(items = pnl_export_collect_for (self->store, scope, self->keys[scope],
+                                        self->local_interviewer, error)) ||
       !(text = pnl_export_to_string_for (get_format (self), scope, items,
                                          self->local_interviewer, error)))
     return FALSE;

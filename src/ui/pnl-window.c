@@ -233,9 +233,38 @@ on_scorecards_changed (PnlWindow      *self,
 
   if (self->candidate_page != NULL && self->compare_view != NULL)
     refresh_candidate (self);
-  /* Hidden, it reloads when it is shown again. */
-  else if (self->compare_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->compare_view)))
-    pnl_compare_view_reload (self->compare_view);
+  /* Hidden, it reloads when it is shown again: after an interview
+   * opened from the Compare tab is closed, say. */
+  else if (self->compare_view != NULL)
+    pnl_compare_view_queue_reload (self->compare_view);
+}
+
+/* Independent scoring: what the local interviewer may see changes the
+ * moment their interview starts, is submitted or reopened.  Every view
+ * learns of it as of scorecards that arrive, from what the database
+ * holds: the state is written first. */
+static void
+tell_views (PnlWindow *self,
+            PnlStore  *store)
+{
+  PnlApplication *app = get_app (self);
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  if (store != NULL && !pnl_store_flush (store, &error))
+    g_debug ("Views read the database before the last saves: %s", error->message);
+
+  pnl_application_emit_scorecards_changed (app);
+}
+
+static void
+on_locked_changed (PnlWindow  *self,
+                   GParamSpec *pspec,
+                   PnlSession *session)
+{
+  tell_views (self, pnl_session_get_store (session));
 }
 
 static void
@@ -388,6 +417,8 @@ pnl_window_open_interview (PnlWindow    *self,
 
   g_signal_connect_object (session, "submitted", G_CALLBACK (on_submitted), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::locked", G_CALLBACK (on_locked_changed), self,
+                           G_CONNECT_SWAPPED);
 
   self->session_view = pnl_session_view_new (session, pnl_application_get_settings (app));
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
@@ -423,11 +454,14 @@ pnl_window_close_interview (PnlWindow *self)
   view = GTK_WIDGET (g_steal_pointer (&self->session_view));
   pnl_session_save_now (pnl_session_view_get_session (PNL_SESSION_VIEW (view)));
 
+  /* The start page reloads, and the Compare tab as it comes back on
+   * screen. */
+  tell_views (self, NULL);
+
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   gtk_stack_remove (self->main_stack, view);
   gtk_window_set_title (GTK_WINDOW (self), _("Panelist"));
 
-  pnl_start_page_reload (self->start_page);
   pnl_window_actions_update (self);
 }
 
@@ -585,7 +619,9 @@ on_created (PnlWindow             *self,
             PnlInterview          *interview,
             PnlNewInterviewDialog *dialog)
 {
-  pnl_window_open_interview (self, interview, NULL);
+  /* In the database already: pnl_store_create_interview() waits. */
+  if (pnl_window_open_interview (self, interview, NULL))
+    tell_views (self, NULL);
 }
 
 static void
