@@ -298,9 +298,11 @@ pnl_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
+      g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
       gboolean ok;
 
-      ok = pnl_cli_banks (pnl_application_get_bank_library (self), out, err);
+      /* The command line waits for its answer: no window to keep alive. */
+      ok = pnl_cli_banks (library, out, err);
       print_string (stdout, out);
       print_string (stderr, err);
 
@@ -535,6 +537,8 @@ pnl_application_activate (GApplication *app)
   if (window == NULL)
     {
       ensure_store (self, TRUE);
+      /* Begins reading the banks, so that they are there for New Interview. */
+      pnl_application_get_bank_library (self);
       window = GTK_WINDOW (pnl_window_new (self));
     }
 
@@ -863,10 +867,13 @@ pnl_application_get_bank_library (PnlApplication *self)
 {
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
+  /* The shipped banks at once, the user's folder on a thread: a pipe
+   * or a slow network folder there never holds up the window.  Who
+   * shows the banks follows "changed". */
   if (self->bank_library == NULL)
     {
       self->bank_library = pnl_bank_library_new_default ();
-      pnl_bank_library_load (self->bank_library);
+      pnl_bank_library_load_async (self->bank_library, NULL, NULL, NULL);
     }
 
   return self->bank_library;
