@@ -363,8 +363,10 @@ initial_value (const char *name)
 }
 
 /* What the kill of @round lost of the field: how long before that kill
- * the oldest change after the one the file holds was made (0 when it
- * holds the last).  The file holds the latest change of its value. */
+ * the oldest change of the round after the one the file holds was made
+ * (0 when it holds the last).  The file holds the latest change of its
+ * value.  A round types on from what the file held at its start, so
+ * changes an earlier kill lost may lie between: they were counted then. */
 static gint64
 field_loss (Fixture    *f,
             guint       round,
@@ -387,15 +389,15 @@ field_loss (Fixture    *f,
   if (held < 0 && g_strcmp0 (stored, initial_value (name)) != 0)
     return 0;   /* a value never typed: check_field() fails it */
 
-  if ((guint) (held + 1) >= changes->len)
-    return 0;
+  for (guint i = held + 1; i < changes->len; i++)
+    {
+      lost = g_ptr_array_index (changes, i);
 
-  /* A change lost by an earlier kill was counted then. */
-  lost = g_ptr_array_index (changes, held + 1);
-  if (lost->round != round)
-    return 0;
+      if (lost->round == round)
+        return g_array_index (f->kill_times, gint64, round) - lost->time;
+    }
 
-  return g_array_index (f->kill_times, gint64, round) - lost->time;
+  return 0;
 }
 
 /* The field must hold the value of its last guaranteed change, or of a
