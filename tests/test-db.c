@@ -19,6 +19,7 @@
 
 #include "pnl-db.h"
 #include "pnl-db-statement.h"
+#include "pnl-store.h"
 
 typedef struct
 {
@@ -1023,6 +1024,8 @@ test_read_only_then_writable (Fixture       *f,
       g_autofree char *dir = become_unprivileged ();
       g_autofree char *path = NULL;
       g_autofree char *shm = NULL;
+      g_autoptr(PnlStore) store = NULL;
+      g_autoptr(GListModel) interviews = NULL;
       g_autoptr(PnlDb) db = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -1035,14 +1038,22 @@ test_read_only_then_writable (Fixture       *f,
       shm = g_strconcat (path, "-shm", NULL);
 
       /* Made by the app, then made read-only and listed. */
-      list_with_binary (dir, path);
-      g_assert_no_errno (g_chmod (path, 0400));
-      list_with_binary (dir, path);
-      /* The read through the library too, as the window's store opens it. */
-      db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+      store = pnl_store_new (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (query_int (db, "PRAGMA user_version"), >, 0);
-      g_clear_object (&db);
+      g_assert_true (pnl_store_close (store, &error));
+      g_clear_object (&store);
+      g_assert_no_errno (g_chmod (path, 0400));
+      /* By the binary when this user may run it (a checkout in a private
+       * folder may keep it out), and as it does: through the store. */
+      if (g_access (g_getenv ("PANELIST_BINARY"), X_OK) == 0)
+        list_with_binary (dir, path);
+      store = pnl_store_new (path, &error);
+      g_assert_no_error (error);
+      interviews = pnl_store_list_interviews (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (interviews), ==, 0);
+      g_clear_object (&interviews);
+      g_clear_object (&store);
       g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
 
       g_assert_no_errno (g_chmod (path, 0600));
