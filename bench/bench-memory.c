@@ -89,7 +89,14 @@ open_cb (gpointer data)
 
   /* What New Interview does: every bank, the big one too, is read. */
   if (child->library)
-    g_assert_nonnull (pnl_bank_library_find (pnl_application_get_bank_library (app), "big"));
+    {
+      PnlBankLibrary *library = pnl_application_get_bank_library (app);
+
+      /* The user's folder is read on a thread. */
+      while (pnl_bank_library_get_loading (library))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (pnl_bank_library_find (library, "big"));
+    }
 
   interview = pnl_store_find_interview (pnl_application_get_store (app), child->uuid, &error);
   g_assert_no_error (error);

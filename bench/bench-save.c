@@ -7,7 +7,7 @@
 
 /* What saving costs the main thread while someone types notes: a
  * PnlSession is typed into a character at a time (a keystroke every
- * 2 ms, in bursts, some long enough for the 2 s cap to fire), and its
+ * 2 ms, in bursts, some long enough for the 1 s cap to fire), and its
  * debounce and cap timers fire from the main loop as in the app.  The
  * figure is the main thread's time inside those timers' callbacks (the
  * save path: copying the answer and queueing it on the writer) per
@@ -46,7 +46,7 @@
 
 #define KEY_INTERVAL_US 2000
 #define SHORT_BURST     100    /* keystrokes: 0.2 s, then a pause */
-#define LONG_BURST      1100   /* 2.2 s: the cap fires within it */
+#define LONG_BURST      1100   /* 2.2 s: the 1 s cap fires twice within it */
 #define N_WARM          200
 
 

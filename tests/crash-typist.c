@@ -24,10 +24,13 @@
 /* A helper of test-crash, not a test: it types and scores into an
  * interview through PnlSession, as the window does, until it is killed.
  *
- *   crash-typist DATABASE LOG SEED
+ *   crash-typist DATABASE LOG SEED [continuous]
  *
  * It opens the store at DATABASE (making the interview on the first
- * run) and follows a script drawn from SEED.  Before each change it
+ * run) and follows a script drawn from SEED.  With "continuous" it
+ * types without a pause the autosave's debounce would see and stays on
+ * its question: only the autosave's cap saves, the case where a crash
+ * loses the most.  Before each change it
  * appends to LOG one line, written with a single write():
  *
  *   <monotonic µs> <kind> <key> <value>
@@ -94,6 +97,7 @@ typedef struct
   GListModel *answers;
   GRand      *rand;
   int         log_fd;
+  gboolean    continuous;
 } Typist;
 
 static void
@@ -159,7 +163,7 @@ do_one_change (Typist *typist)
       log_line (typist, "F", current_id (typist), value);
       pnl_session_toggle_flag (typist->session, flag);
     }
-  else if (choice < 92)
+  else if (choice < 92 && !typist->continuous)
     {
       guint n = g_list_model_get_n_items (typist->answers);
       g_autoptr(PnlAnswer) next = g_list_model_get_item (typist->answers,
@@ -167,6 +171,15 @@ do_one_change (Typist *typist)
 
       /* Not in the database: nothing to check, but it saves at once. */
       pnl_session_set_current (typist->session, next);
+    }
+  else if (choice < 92)
+    {
+      /* Continuous typing stays on its question: one more key. */
+      g_autofree char *notes = g_strdup_printf ("%s%c", pnl_answer_get_notes (current),
+                                                next_char (typist));
+
+      log_line (typist, "N", current_id (typist), notes);
+      pnl_session_set_notes (typist->session, notes);
     }
   else if (choice < 97)
     {
@@ -196,7 +209,7 @@ step_cb (gpointer data)
 
   /* Keys every 15 to 120 ms; now and then a pause long enough for the
    * autosave's debounce, now and then one too short for it. */
-  if (g_rand_int_range (typist->rand, 0, 100) < 8)
+  if (!typist->continuous && g_rand_int_range (typist->rand, 0, 100) < 8)
     delay_ms = g_rand_int_range (typist->rand, 300, 900);
   else
     delay_ms = g_rand_int_range (typist->rand, 15, 120);
@@ -241,11 +254,12 @@ main (int   argc,
   Typist typist = { 0 };
   guint64 seed;
 
-  if (argc != 4)
+  if (argc != 4 && !(argc == 5 && g_str_equal (argv[4], "continuous")))
     {
-      g_printerr ("usage: crash-typist DATABASE LOG SEED\n");
+      g_printerr ("usage: crash-typist DATABASE LOG SEED [continuous]\n");
       return 2;
     }
+  typist.continuous = argc == 5;
 
   seed = g_ascii_strtoull (argv[3], NULL, 10);
   rand = g_rand_new_with_seed ((guint32) seed);

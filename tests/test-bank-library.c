@@ -8,6 +8,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
@@ -275,6 +279,189 @@ test_unreadable_folder (Fixture       *fixture,
   g_assert_nonnull (pnl_bank_library_find (library, "backend-developer"));
 }
 
+/* Finds the error that names @name, or fails. */
+static const GError *
+find_error (PnlBankLibrary *library,
+            const char     *name)
+{
+  const GPtrArray *errors = pnl_bank_library_get_errors (library);
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+
+      if (strstr (error->message, name) != NULL)
+        return error;
+    }
+
+  g_error ("no error names %s", name);
+  return NULL;
+}
+
+/* A pipe, a link to a device, a folder and a file over the size limit,
+ * each with a bank's name: each is reported and read no further, and
+ * the other banks load. */
+static void
+make_special_files (Fixture *fixture)
+{
+  const char *dir = g_file_peek_path (fixture->user_dir);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.json", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "x.json", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *linked = g_build_filename (dir, "linked.json", NULL);
+  g_autofree char *target = g_build_filename (g_get_user_data_dir (), "elsewhere.json", NULL);
+  g_autofree char *text = bank_text ("linked", "Linked panel");
+  int fd;
+
+  write_bank (fixture, "alpha.json", "alpha", "Alpha panel");
+  write_bank (fixture, "zeta.json", "zeta", "Zeta panel");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, PNL_BANK_MAX_SIZE + 1), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+  /* A link to a regular file is followed. */
+  g_assert_true (g_file_set_contents (target, text, -1, NULL));
+  g_assert_cmpint (symlink (target, linked), ==, 0);
+}
+
+static void
+assert_special_files_reported (PnlBankLibrary *library)
+{
+  g_assert_cmpuint (n_banks (library), ==, 4);
+  g_assert_nonnull (pnl_bank_library_find (library, "alpha"));
+  g_assert_nonnull (pnl_bank_library_find (library, "zeta"));
+  g_assert_nonnull (pnl_bank_library_find (library, "linked"));
+  g_assert_nonnull (pnl_bank_library_find (library, "backend-developer"));
+
+  g_assert_cmpuint (pnl_bank_library_get_errors (library)->len, ==, 4);
+  g_assert_error (find_error (library, "fifo.json"), PNL_BANK_ERROR, PNL_BANK_ERROR_IO);
+  g_assert_nonnull (strstr (find_error (library, "fifo.json")->message, "named pipe"));
+  g_assert_nonnull (strstr (find_error (library, "zero.json")->message, "device"));
+  g_assert_nonnull (strstr (find_error (library, "x.json")->message, "folder"));
+  g_assert_nonnull (strstr (find_error (library, "big.json")->message, "16 MiB"));
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+/* In a child with a time and a memory limit, so that a regression
+ * fails rather than hanging the suite or exhausting the machine.  (No
+ * memory limit under AddressSanitizer: its shadow memory needs far more
+ * address space; it reports a huge allocation itself.) */
+static gboolean
+run_guarded (void)
+{
+  if (!g_test_subprocess ())
+    return FALSE;
+
+#ifndef UNDER_ASAN
+  {
+    struct rlimit limit = { 1024 * 1024 * 1024, 1024 * 1024 * 1024 };
+
+    g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+  }
+#endif
+  alarm (20);
+
+  return TRUE;
+}
+
+static void
+test_special_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  if (run_guarded ())
+    {
+      g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+
+      make_special_files (fixture);
+      g_assert_false (pnl_bank_library_load (library));
+      assert_special_files_reported (library);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pnl_bank_library_load_finish (PNL_BANK_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+on_changed (PnlBankLibrary *library,
+            guint          *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* The same on a thread: the shipped banks are there at once, the
+ * folder's when the load is done, with "changed" each time. */
+static void
+test_special_files_async (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  if (run_guarded ())
+    {
+      g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+      gboolean done = FALSE;
+      guint n_changed = 0;
+
+      make_special_files (fixture);
+      g_signal_connect (library, "changed", G_CALLBACK (on_changed), &n_changed);
+      g_assert_false (pnl_bank_library_get_loading (library));
+
+      pnl_bank_library_load_async (library, NULL, load_cb, &done);
+      g_assert_true (pnl_bank_library_get_loading (library));
+      g_assert_cmpuint (n_changed, ==, 1);
+      g_assert_cmpuint (n_banks (library), ==, 1);
+      g_assert_nonnull (pnl_bank_library_find (library, "backend-developer"));
+
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_false (pnl_bank_library_get_loading (library));
+      g_assert_cmpuint (n_changed, ==, 2);
+      assert_special_files_reported (library);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A file of just the limit is read whole (and refused: no JSON object). */
+static void
+test_size_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
+  g_autofree char *path = g_build_filename (g_file_peek_path (fixture->user_dir), "spaces.json", NULL);
+  g_autofree char *text = g_strnfill (PNL_BANK_MAX_SIZE, ' ');
+
+  g_assert_true (g_file_set_contents (path, text, PNL_BANK_MAX_SIZE, NULL));
+  g_assert_false (pnl_bank_library_load (library));
+  g_assert_error (find_error (library, "spaces.json"), PNL_BANK_ERROR, PNL_BANK_ERROR_FORMAT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +481,12 @@ main (int   argc,
               fixture_set_up, test_language, fixture_tear_down);
   g_test_add ("/core/bank-library/unreadable-folder", Fixture, NULL,
               fixture_set_up, test_unreadable_folder, fixture_tear_down);
+  g_test_add ("/core/bank-library/special-files", Fixture, NULL,
+              fixture_set_up, test_special_files, fixture_tear_down);
+  g_test_add ("/core/bank-library/special-files-async", Fixture, NULL,
+              fixture_set_up, test_special_files_async, fixture_tear_down);
+  g_test_add ("/core/bank-library/size-limit", Fixture, NULL,
+              fixture_set_up, test_size_limit, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -69,6 +69,24 @@ fixture_tear_down (Fixture       *fixture,
 /* Whether the binary runs with every debug message on. */
 static gboolean debug_children;
 
+#define RUN_DEADLINE_S 60
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Runs the real binary, with no display, and returns its exit status.
  * With @settings, its GSettings are these keyfile lines, as if the app
  * had saved them; without, they are the defaults. */
@@ -119,8 +137,27 @@ run_panelist_va (char        **out,
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
+  /* With a deadline: a binary that hangs fails the test, never the suite. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (RUN_DEADLINE_S, deadline_cb, &timed_out);
+
+    g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &result);
+    while (result == NULL && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (timed_out)
+      {
+        g_subprocess_force_exit (process);
+        g_error ("panelist %s did not end within %d s", first_arg, RUN_DEADLINE_S);
+      }
+    g_source_remove (id);
+
+    g_subprocess_communicate_utf8_finish (process, result, out, err, &error);
+    g_assert_no_error (error);
+    g_subprocess_wait (process, NULL, &error);
+    g_assert_no_error (error);
+  }
 
   g_assert_true (g_subprocess_get_if_exited (process));
 
@@ -401,6 +438,94 @@ test_binary_banks (void)
   g_assert_cmpint (run_panelist (&out, &err, "--banks", NULL), !=, 0);
   g_assert_true (g_str_has_prefix (out, "backend-developer\tBackend developer\t"));
   g_assert_nonnull (strstr (err, "broken.json:2:"));
+}
+
+/* A pipe with a bank's name: --banks reports it and ends at once,
+ * instead of waiting in open() for a writer that never comes. */
+static void
+test_binary_banks_pipe (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "panelist", "banks", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_panelist (&out, &err, "--banks", NULL), !=, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  g_assert_true (g_str_has_prefix (out, "backend-developer\tBackend developer\t"));
+  g_assert_nonnull (strstr (err, "pipe.json: this is a named pipe, not a file"));
+  g_assert_cmpint (g_remove (fifo), ==, 0);
+}
+
+/* No raw control character but the line ends, whatever the data holds. */
+static void
+assert_no_controls (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        g_error ("a raw U+%04X at byte %" G_GSIZE_FORMAT, c, (gsize) (p - text));
+    }
+}
+
+/* ESC (a colour, then CSI), BEL, DEL, NEL (U+0085) and CSI (U+009B), as
+ * an imported scorecard or bank can bring them. */
+#define CONTROLS(text) text " \x1b" "[31mred\x1b" "[0m \x07" "bell \x7f" "del \xc2\x85" "nel \xc2\x9b" "2J end"
+#define SHOWN(text) text " \u241b[31mred\u241b[0m \u2407bell \u2421del \ufffdnel \ufffd2J end"
+
+/* --list and --banks write each control character as a picture: an ESC
+ * from someone else's scorecard never drives the terminal. */
+static void
+test_binary_list_controls (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  PnlBank *bank = shipped_bank (&library);
+
+  store = pnl_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  interview = pnl_store_create_interview (store, CONTROLS ("Candidate"), CONTROLS ("Ref"),
+                                          CONTROLS ("Role"), CONTROLS ("Round"),
+                                          CONTROLS ("Interviewer"), bank, &error);
+  g_assert_no_error (error);
+  g_assert_true (pnl_store_close (store, &error));
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
+  assert_no_controls (out);
+  expected = g_strdup_printf ("%s\t" SHOWN ("Candidate") "\t" SHOWN ("Role") "\t" SHOWN ("Round")
+                              "\t" SHOWN ("Interviewer") "\tin-progress\n",
+                              pnl_interview_get_uuid (interview));
+  g_assert_cmpstr (out, ==, expected);
+
+  /* A bank's title too. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  write_user_bank ("controls.json",
+                   "{ \"format\": \"panelist-bank\", \"version\": 1, \"id\": \"controls\",\n"
+                   "  \"title\": \"Bank \\u001b[31mred \\u0007 \\u007f \\u0085 \\u009b2J\", \"role\": \"R\",\n"
+                   "  \"language\": \"en\", \"areas\": [ { \"id\": \"a\", \"title\": \"A\" } ],\n"
+                   "  \"questions\": [ { \"id\": \"a.1\", \"area\": \"a\", \"kind\": \"technical\",\n"
+                   "                   \"level\": \"entry\", \"prompt\": \"Why?\" } ] }\n");
+  g_assert_cmpint (run_panelist (&out, &err, "--banks", NULL), ==, 0);
+  assert_no_controls (out);
+  g_assert_nonnull (strstr (out, "controls\tBank \u241b[31mred \u2407 \u2421 \ufffd \ufffd2J\t1\n"));
 }
 
 static char *
@@ -829,6 +954,9 @@ main (int   argc,
   g_test_add ("/core/cli/binary/damaged-database", Fixture, NULL,
               fixture_set_up, test_binary_damaged_database, fixture_tear_down);
   g_test_add_func ("/core/cli/binary/banks", test_binary_banks);
+  g_test_add_func ("/core/cli/binary/banks-pipe", test_binary_banks_pipe);
+  g_test_add ("/core/cli/binary/list-controls", Fixture, NULL,
+              fixture_set_up, test_binary_list_controls, fixture_tear_down);
   g_test_add ("/core/cli/binary/no-candidate-in-logs", Fixture, NULL,
               fixture_set_up, test_binary_no_candidate_in_logs, fixture_tear_down);
   g_test_add ("/core/cli/binary/export-import", Fixture, NULL,

@@ -10,13 +10,16 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <grp.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "pnl-db.h"
 #include "pnl-db-statement.h"
+#include "pnl-store.h"
 
 typedef struct
 {
@@ -929,6 +932,210 @@ test_damaged_refused_untouched (Fixture       *f,
   snapshot_clear (&before);
 }
 
+/* Read-only files ---------------------------------------------------- */
+
+/* The owner of a file may write it whatever its mode when that owner
+ * is root, so these tests run as "nobody" in a child when the suite
+ * runs as root (CI does).  Returns a fresh folder that the child owns,
+ * or NULL when it cannot be had (the test is then skipped). */
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (dir);
+}
+
+/* The child's folder, which the parent removes after it: named after the
+ * parent, so that both know it. */
+static char *
+unprivileged_dir (pid_t parent)
+{
+  g_autofree char *name = g_strdup_printf ("panelist-ro-%d", (int) parent);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static char *
+become_unprivileged (void)
+{
+  g_autofree char *dir = unprivileged_dir (getppid ());
+
+  g_assert_no_errno (g_mkdir (dir, 0700));
+
+  if (geteuid () == 0)
+    {
+      const uid_t nobody = 65534;
+
+      if (chown (dir, nobody, nobody) != 0 ||
+          setgroups (0, NULL) != 0 ||
+          setgid (nobody) != 0 ||
+          setuid (nobody) != 0)
+        {
+          g_rmdir (dir);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&dir);
+}
+
+/* What `panelist --list` does to the database. */
+static void
+list_with_binary (const char *dir,
+                  const char *path)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *arg = g_strdup_printf ("--database=%s", path);
+  const char *binary = g_getenv ("PANELIST_BINARY");
+
+  g_assert_nonnull (binary);
+  g_subprocess_launcher_setenv (launcher, "HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  process = g_subprocess_launcher_spawn (launcher, &error, binary, arg, "--list", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A 0400 database, listed (the connection can only read and leaves its
+ * -shm and -wal behind with mode 0400), then made writable again: the
+ * next write works. */
+static void
+test_read_only_then_writable (Fixture       *f,
+                              gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = become_unprivileged ();
+      g_autofree char *path = NULL;
+      g_autofree char *shm = NULL;
+      g_autoptr(PnlStore) store = NULL;
+      g_autoptr(GListModel) interviews = NULL;
+      g_autoptr(PnlDb) db = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (dir == NULL)
+        {
+          g_test_skip ("cannot run as an unprivileged user");
+          return;
+        }
+      path = g_build_filename (dir, "panelist.db", NULL);
+      shm = g_strconcat (path, "-shm", NULL);
+
+      /* Made by the app, then made read-only and listed. */
+      store = pnl_store_new (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (pnl_store_close (store, &error));
+      g_clear_object (&store);
+      g_assert_no_errno (g_chmod (path, 0400));
+      /* By the binary when this user may run it (a checkout in a private
+       * folder may keep it out), and as it does: through the store. */
+      if (g_access (g_getenv ("PANELIST_BINARY"), X_OK) == 0)
+        list_with_binary (dir, path);
+      store = pnl_store_new (path, &error);
+      g_assert_no_error (error);
+      interviews = pnl_store_list_interviews (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (interviews), ==, 0);
+      g_clear_object (&interviews);
+      g_clear_object (&store);
+      g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+      g_assert_no_errno (g_chmod (path, 0600));
+      db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      pnl_db_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM t"), ==, 1);
+      g_assert_cmpuint (file_mode (shm), ==, 0600);
+      g_clear_object (&db);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  {
+    g_autofree char *dir = unprivileged_dir (getpid ());
+
+    remove_folder (dir);
+  }
+  g_test_trap_assert_passed ();
+}
+
+/* A side file that is not ours and that we may not write: the error
+ * names it and says what to do. */
+static void
+test_read_only_side_file_named (Fixture       *f,
+                                gconstpointer  data)
+{
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to leave a side file owned by someone else");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = unprivileged_dir (getppid ());
+      g_autofree char *path = g_build_filename (dir, "panelist.db", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autoptr(PnlDb) db = NULL;
+      g_autofree char *zeros = g_malloc0 (32768);
+      const uid_t nobody = 65534;
+
+      g_assert_no_errno (g_mkdir (dir, 0700));
+      db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_true (pnl_db_exec (db, "CREATE TABLE t (x);", &error));
+      g_clear_object (&db);
+
+      /* The database is nobody's; its -shm stays root's, 0400. */
+      g_assert_true (g_file_set_contents (shm, zeros, 32768, NULL));
+      g_assert_no_errno (g_chmod (shm, 0400));
+      g_assert_no_errno (chown (dir, nobody, nobody));
+      g_assert_no_errno (chown (path, nobody, nobody));
+      if (setgroups (0, NULL) != 0 || setgid (nobody) != 0 || setuid (nobody) != 0)
+        {
+          g_test_skip ("cannot run as an unprivileged user");
+          return;
+        }
+
+      db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+      if (db != NULL)
+        pnl_db_exec (db, "INSERT INTO t VALUES (1);", &error);
+      /* Whether SQLite can open it at all (CANTOPEN) or only read it. */
+      g_assert_nonnull (error);
+      g_assert_true (g_error_matches (error, PNL_DB_ERROR, SQLITE_CANTOPEN) ||
+                     g_error_matches (error, PNL_DB_ERROR, SQLITE_READONLY));
+      g_assert_nonnull (strstr (error->message, shm));
+      g_assert_nonnull (strstr (error->message, "chmod u+rw"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  {
+    g_autofree char *dir = unprivileged_dir (getpid ());
+
+    remove_folder (dir);
+  }
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1163,8 @@ main (int   argc,
   ADD ("/core/db/damaged-refused-untouched", test_damaged_refused_untouched, NULL);
   ADD ("/core/db/set-aside", test_set_aside, NULL);
   ADD ("/core/db/set-aside-never-replaces", test_set_aside_never_replaces, NULL);
+  ADD ("/core/db/read-only-then-writable", test_read_only_then_writable, NULL);
+  ADD ("/core/db/read-only-side-file-named", test_read_only_side_file_named, NULL);
 
 #undef ADD
 

@@ -86,17 +86,18 @@ static const AnswerSpec bank_questions[] = {
 };
 
 static PnlScorecard *
-make_item (const char        *uuid,
-           const char        *candidate,
-           const char        *reference,
-           const char        *round,
-           const char        *interviewer,
-           GDateTime         *started_at,
-           PnlInterviewState  state,
-           PnlRecommendation  rec,
-           const char        *summary,
-           const AnswerSpec  *changes,
-           guint              n_changes)
+make_item_in (const char        *role,
+              const char        *uuid,
+              const char        *candidate,
+              const char        *reference,
+              const char        *round,
+              const char        *interviewer,
+              GDateTime         *started_at,
+              PnlInterviewState  state,
+              PnlRecommendation  rec,
+              const char        *summary,
+              const AnswerSpec  *changes,
+              guint              n_changes)
 {
   g_autoptr(PnlScale) scale = make_scale ();
   g_autoptr(PnlInterview) interview = NULL;
@@ -107,7 +108,7 @@ make_item (const char        *uuid,
                             "uuid", uuid,
                             "candidate-name", candidate,
                             "candidate-reference", reference,
-                            "role", ROLE,
+                            "role", role,
                             "bank-id", "test-bank",
                             "round", round,
                             "interviewer", interviewer,
@@ -159,6 +160,47 @@ make_item (const char        *uuid,
   return pnl_scorecard_new (interview, G_LIST_MODEL (answers));
 }
 
+static PnlScorecard *
+make_item (const char        *uuid,
+           const char        *candidate,
+           const char        *reference,
+           const char        *round,
+           const char        *interviewer,
+           GDateTime         *started_at,
+           PnlInterviewState  state,
+           PnlRecommendation  rec,
+           const char        *summary,
+           const AnswerSpec  *changes,
+           guint              n_changes)
+{
+  return make_item_in (ROLE, uuid, candidate, reference, round, interviewer, started_at,
+                       state, rec, summary, changes, n_changes);
+}
+
+/* Control characters in every field a person or an import fills: ESC
+ * (a terminal colour, then CSI), BEL, DEL, NEL (U+0085) and CSI
+ * (U+009B).  No export but JSON may carry them raw. */
+#define CONTROLS(text) text " \x1b" "[31mred\x1b" "[0m \x07" "bell \x7f" "del \xc2\x85" "nel \xc2\x9b" "2J end"
+
+static PnlScorecard *
+make_controls_item (void)
+{
+  static const AnswerSpec changes[] = {
+    { "design.api", "design", CONTROLS ("Design"), CONTROLS ("Design an API."), FALSE, TRUE, 3,
+      PNL_ANSWER_FLAGS_FOLLOW_UP, CONTROLS ("Notes\nsecond line\twith a tab") },
+    { "ops.custom", "ops", CONTROLS ("Operations"), CONTROLS ("Custom question?"), TRUE, TRUE, 2, 0,
+      CONTROLS ("Custom notes") },
+  };
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 3, 7, 9, 0, 0);
+
+  return make_item_in (CONTROLS ("Role"), "55555555-5555-4555-8555-555555555555",
+                       CONTROLS ("Candidate"), CONTROLS ("Ref"), CONTROLS ("Round"),
+                       CONTROLS ("Interviewer"), at,
+                       PNL_INTERVIEW_STATE_SUBMITTED, PNL_RECOMMENDATION_YES,
+                       CONTROLS ("Summary\nof the recommendation"),
+                       changes, G_N_ELEMENTS (changes));
+}
+
 typedef struct
 {
   /* Zoë by Priya (submitted), Zoë by Sam (submitted), Bo (submitted),
@@ -169,6 +211,8 @@ typedef struct
   PnlScorecard *cy;
   /* Zoë by Lin, in progress: Lin, local, is still interviewing her */
   PnlScorecard *zoe_mine;
+  /* Control characters everywhere (submitted) */
+  PnlScorecard *controls;
 } Fixture;
 
 #define LIN         "Lin"
@@ -230,6 +274,7 @@ fixture_set_up (Fixture       *f,
                            "Technical 3", LIN, zoe_mine_at,
                            PNL_INTERVIEW_STATE_IN_PROGRESS, PNL_RECOMMENDATION_NONE,
                            "", zoe_mine, G_N_ELEMENTS (zoe_mine));
+  f->controls = make_controls_item ();
 }
 
 static void
@@ -241,6 +286,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->bo, g_object_unref);
   g_clear_pointer (&f->cy, g_object_unref);
   g_clear_pointer (&f->zoe_mine, g_object_unref);
+  g_clear_pointer (&f->controls, g_object_unref);
 }
 
 static GPtrArray *
@@ -308,6 +354,7 @@ typedef struct
   const char      *file;
   PnlExportFormat  format;
   PnlExportScope   scope;
+  gboolean         controls;   /* the scorecard with control characters */
 } Golden;
 
 static const Golden goldens[] = {
@@ -320,6 +367,12 @@ static const Golden goldens[] = {
   { "role.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE },
   { "role.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_ROLE },
   { "role.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE },
+  { "controls.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW, TRUE },
+  { "controls.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_INTERVIEW, TRUE },
+  { "controls.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_INTERVIEW, TRUE },
+  { "controls-role.md", PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_ROLE, TRUE },
+  { "controls-role.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_ROLE, TRUE },
+  { "controls-role.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_ROLE, TRUE },
 };
 
 /* The candidate as Lin, still interviewing Zoë, may see her. */
@@ -328,6 +381,18 @@ static const Golden hidden_goldens[] = {
   { "candidate-hidden.html", PNL_EXPORT_FORMAT_HTML, PNL_EXPORT_SCOPE_CANDIDATE },
   { "candidate-hidden.csv", PNL_EXPORT_FORMAT_CSV, PNL_EXPORT_SCOPE_CANDIDATE },
 };
+/* No raw control character but tab, CR and LF; no C1 either. */
+static void
+assert_no_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f))
+        g_error ("a raw U+%04X at byte %" G_GSIZE_FORMAT, c, (gsize) (p - text));
+    }
+}
 
 static void
 test_golden (Fixture       *f,
@@ -336,9 +401,23 @@ test_golden (Fixture       *f,
   const Golden *golden = data;
   gboolean hidden = golden >= hidden_goldens && golden < hidden_goldens + G_N_ELEMENTS (hidden_goldens);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", golden->file, NULL);
-  g_autofree char *text = export_for (f, golden->format, golden->scope, hidden ? LIN : NULL);
+  g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (golden->controls)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (items, g_object_ref (f->controls));
+      text = pnl_export_to_string (golden->format, golden->scope, items, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      text = export_for (f, golden->format, golden->scope, hidden ? LIN : NULL);
+    }
+  assert_no_controls (text);
 
   if (g_getenv ("PANELIST_UPDATE_GOLDEN") != NULL)
     {

@@ -26,7 +26,40 @@ struct _PnlBankLibrary
   GStrv       languages;
   GListStore *banks;
   GPtrArray  *errors;
+
+  /* Counts the loads begun: a load that ends after a later one began
+   * is out of date and changes nothing. */
+  guint       generation;
+  guint       n_loading;
+  guint       loaded : 1;
 };
+
+/* One load: what it reads, then what it found.  Owns copies of all it
+ * reads, so that it can run on a thread. */
+typedef struct
+{
+  char      *resource_path;
+  GFile     *user_dir;
+  GStrv      languages;
+  guint      generation;
+
+  GPtrArray *banks;    /* PnlBank, sorted by title */
+  GPtrArray *errors;   /* GError */
+} Load;
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* A bank as loaded, before the choice between banks of one id. */
 typedef struct
@@ -53,11 +86,48 @@ pnl_bank_library_finalize (GObject *object)
 }
 
 static void
+pnl_bank_library_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PnlBankLibrary *self = PNL_BANK_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, pnl_bank_library_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pnl_bank_library_class_init (PnlBankLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pnl_bank_library_finalize;
+  object_class->get_property = pnl_bank_library_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every load: the banks and the errors are new. */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -135,11 +205,11 @@ compare_banks (gconstpointer a,
 /* Where @tag ("de-CH", "de") comes in the user's languages ("de_CH.UTF-8",
  * "de_CH", "de", "C"), or after them all. */
 static guint
-language_rank (PnlBankLibrary *self,
-               const char     *tag)
+language_rank (Load       *load,
+               const char *tag)
 {
-  const char * const *names = self->languages != NULL
-                            ? (const char * const *) self->languages
+  const char * const *names = load->languages != NULL
+                            ? (const char * const *) load->languages
                             : g_get_language_names ();
   g_autofree char *wanted = g_strdelimit (g_strdup (tag != NULL ? tag : ""), "-", '_');
   guint i;
@@ -168,10 +238,10 @@ candidate_free (gpointer data)
 /* Notes @bank as a choice for its id.  Two banks of one id and one
  * language in the same place are an error for the second. */
 static void
-add_bank (PnlBankLibrary *self,
-          GPtrArray      *candidates,
-          guint           place,
-          PnlBank        *bank)
+add_bank (Load      *load,
+          GPtrArray *candidates,
+          guint      place,
+          PnlBank   *bank)
 {
   const char *id = pnl_bank_get_id (bank);
   Candidate *candidate;
@@ -184,7 +254,7 @@ add_bank (PnlBankLibrary *self,
           g_str_equal (pnl_bank_get_id (other->bank), id) &&
           g_ascii_strcasecmp (pnl_bank_get_language (other->bank), pnl_bank_get_language (bank)) == 0)
         {
-          g_ptr_array_add (self->errors,
+          g_ptr_array_add (load->errors,
                            g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_DUPLICATE,
                                         _("%s: the bank id “%s” is already used by %s"),
                                         pnl_bank_get_source (bank), id,
@@ -196,7 +266,7 @@ add_bank (PnlBankLibrary *self,
   candidate = g_new0 (Candidate, 1);
   candidate->bank = g_object_ref (bank);
   candidate->place = place;
-  candidate->rank = language_rank (self, pnl_bank_get_language (bank));
+  candidate->rank = language_rank (load, pnl_bank_get_language (bank));
   g_ptr_array_add (candidates, candidate);
 }
 
@@ -214,15 +284,15 @@ better (const Candidate *a,
 }
 
 static void
-load_resources (PnlBankLibrary *self,
-                GPtrArray      *candidates)
+load_resources (Load      *load,
+                GPtrArray *candidates)
 {
   g_auto(GStrv) children = NULL;
 
-  if (self->resource_path == NULL)
+  if (load->resource_path == NULL)
     return;
 
-  children = g_resources_enumerate_children (self->resource_path, 0, NULL);
+  children = g_resources_enumerate_children (load->resource_path, 0, NULL);
   if (children == NULL)
     return;
 
@@ -238,31 +308,31 @@ load_resources (PnlBankLibrary *self,
       if (!is_bank_name (children[i]))
         continue;
 
-      path = g_build_path ("/", self->resource_path, children[i], NULL);
+      path = g_build_path ("/", load->resource_path, children[i], NULL);
       bytes = g_resources_lookup_data (path, 0, &error);
 
       if (bytes != NULL)
         bank = pnl_bank_new_from_bytes (bytes, children[i], &error);
 
       if (bank != NULL)
-        add_bank (self, candidates, 0, bank);
+        add_bank (load, candidates, 0, bank);
       else
-        g_ptr_array_add (self->errors, error);
+        g_ptr_array_add (load->errors, error);
     }
 }
 
 static void
-load_user_dir (PnlBankLibrary *self,
-               GPtrArray      *candidates)
+load_user_dir (Load      *load,
+               GPtrArray *candidates)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  if (self->user_dir == NULL)
+  if (load->user_dir == NULL)
     return;
 
-  enumerator = g_file_enumerate_children (self->user_dir,
+  enumerator = g_file_enumerate_children (load->user_dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NONE, NULL, &error);
@@ -271,9 +341,9 @@ load_user_dir (PnlBankLibrary *self,
       /* No folder simply means no banks of the user's own. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
-          g_autofree char *name = g_file_get_parse_name (self->user_dir);
+          g_autofree char *name = g_file_get_parse_name (load->user_dir);
 
-          g_ptr_array_add (self->errors,
+          g_ptr_array_add (load->errors,
                            g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
                                         /* Translators: a folder, then what is wrong with it */
                                         _("%s: %s"), name, error->message));
@@ -287,9 +357,9 @@ load_user_dir (PnlBankLibrary *self,
 
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
         {
-          g_autofree char *name = g_file_get_parse_name (self->user_dir);
+          g_autofree char *name = g_file_get_parse_name (load->user_dir);
 
-          g_ptr_array_add (self->errors,
+          g_ptr_array_add (load->errors,
                            g_error_new (PNL_BANK_ERROR, PNL_BANK_ERROR_IO,
                                         /* Translators: a folder, then what is wrong with it */
                                         _("%s: %s"), name, error->message));
@@ -299,8 +369,9 @@ load_user_dir (PnlBankLibrary *self,
       if (info == NULL)
         break;
 
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY &&
-          is_bank_name (g_file_info_get_name (info)))
+      /* Whatever its type: a folder, a pipe or a device with a bank's
+       * name is reported when it is read, not silently left out. */
+      if (is_bank_name (g_file_info_get_name (info)))
         g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
     }
 
@@ -308,33 +379,66 @@ load_user_dir (PnlBankLibrary *self,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autoptr(GFile) file = g_file_get_child (self->user_dir, g_ptr_array_index (names, i));
+      g_autoptr(GFile) file = g_file_get_child (load->user_dir, g_ptr_array_index (names, i));
       g_autoptr(PnlBank) bank = NULL;
       GError *bank_error = NULL;
 
       if ((bank = pnl_bank_new_from_file (file, &bank_error)))
-        add_bank (self, candidates, 1, bank);
+        add_bank (load, candidates, 1, bank);
       else
-        g_ptr_array_add (self->errors, bank_error);
+        g_ptr_array_add (load->errors, bank_error);
     }
 }
 
-gboolean
-pnl_bank_library_load (PnlBankLibrary *self)
+static void
+load_free (Load *load)
+{
+  g_clear_pointer (&load->resource_path, g_free);
+  g_clear_object (&load->user_dir);
+  g_clear_pointer (&load->languages, g_strfreev);
+  g_clear_pointer (&load->banks, g_ptr_array_unref);
+  g_clear_pointer (&load->errors, g_ptr_array_unref);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static Load *
+load_new (PnlBankLibrary *self,
+          gboolean        with_user_dir)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->resource_path = g_strdup (self->resource_path);
+  if (with_user_dir && self->user_dir != NULL)
+    load->user_dir = g_object_ref (self->user_dir);
+  load->languages = g_strdupv (self->languages);
+  load->generation = ++self->generation;
+  load->banks = g_ptr_array_new_with_free_func (g_object_unref);
+  load->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+
+  return load;
+}
+
+static int
+compare_bank_ptrs (gconstpointer a,
+                   gconstpointer b)
+{
+  return compare_banks (*(PnlBank * const *)a, *(PnlBank * const *)b, NULL);
+}
+
+/* Reads every bank of @load: safe on any thread. */
+static void
+load_run (Load *load)
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GHashTable) best = NULL;
   GHashTableIter iter;
   gpointer value;
 
-  g_return_val_if_fail (PNL_IS_BANK_LIBRARY (self), FALSE);
-
-  g_ptr_array_set_size (self->errors, 0);
-  g_list_store_remove_all (self->banks);
-
   candidates = g_ptr_array_new_with_free_func (candidate_free);
-  load_resources (self, candidates);
-  load_user_dir (self, candidates);
+  load_resources (load, candidates);
+  load_user_dir (load, candidates);
 
   /* One bank per id: the best of its candidates, in load order. */
   best = g_hash_table_new (g_str_hash, g_str_equal);
@@ -350,9 +454,129 @@ pnl_bank_library_load (PnlBankLibrary *self)
 
   g_hash_table_iter_init (&iter, best);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_list_store_insert_sorted (self->banks, ((Candidate *) value)->bank, compare_banks, NULL);
+    g_ptr_array_add (load->banks, g_object_ref (((Candidate *) value)->bank));
+  g_ptr_array_sort (load->banks, compare_bank_ptrs);
+}
+
+/* Makes what @load found the library's, unless a later load began. */
+static gboolean
+load_apply (PnlBankLibrary *self,
+            Load           *load)
+{
+  if (load->generation != self->generation)
+    return FALSE;
+
+  g_ptr_array_set_size (self->errors, 0);
+  for (guint i = 0; i < load->errors->len; i++)
+    g_ptr_array_add (self->errors, g_error_copy (g_ptr_array_index (load->errors, i)));
+
+  g_list_store_splice (self->banks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->banks)),
+                       load->banks->pdata, load->banks->len);
+  self->loaded = TRUE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+pnl_bank_library_load (PnlBankLibrary *self)
+{
+  g_autoptr(Load) load = NULL;
+
+  g_return_val_if_fail (PNL_IS_BANK_LIBRARY (self), FALSE);
+
+  load = load_new (self, TRUE);
+  load_run (load);
+  load_apply (self, load);
 
   return self->errors->len == 0;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  load_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PnlBankLibrary *self = PNL_BANK_LIBRARY (object);
+  GTask *inner = G_TASK (result);
+  g_autoptr(GTask) task = user_data;
+  Load *load = g_task_get_task_data (inner);
+  gboolean ok;
+
+  /* Still loading while the banks change: "loading" turns FALSE after. */
+  if (!load_apply (self, load))
+    ok = self->errors->len == 0;
+  else
+    ok = load->errors->len == 0;
+  if (--self->n_loading == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  g_task_return_boolean (task, ok);
+}
+
+void
+pnl_bank_library_load_async (PnlBankLibrary      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *task;
+
+  g_return_if_fail (PNL_IS_BANK_LIBRARY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  /* The shipped banks are in memory: there at once the first time. */
+  if (!self->loaded)
+    {
+      g_autoptr(Load) shipped = load_new (self, FALSE);
+
+      load_run (shipped);
+      load_apply (self, shipped);
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pnl_bank_library_load_async);
+
+  /* The inner task always runs to its end, so that the count of loads
+   * under way stays true; the outer one carries the caller's wishes. */
+  inner = g_task_new (self, NULL, load_done, task);
+  g_task_set_task_data (inner, load_new (self, TRUE), (GDestroyNotify)load_free);
+
+  if (self->n_loading++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+pnl_bank_library_load_finish (PnlBankLibrary  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (PNL_IS_BANK_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+pnl_bank_library_get_loading (PnlBankLibrary *self)
+{
+  g_return_val_if_fail (PNL_IS_BANK_LIBRARY (self), FALSE);
+
+  return self->n_loading > 0;
 }
 
 void

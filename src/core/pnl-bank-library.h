@@ -24,15 +24,30 @@ PnlBankLibrary *pnl_bank_library_new       (const char     *resource_path,
 /* The default places: the GResource and $XDG_DATA_HOME/panelist/banks. */
 PnlBankLibrary *pnl_bank_library_new_default (void);
 GFile          *pnl_bank_library_get_user_dir (PnlBankLibrary *self);
-/* Reads every bank again.  A bank that fails is recorded in the errors
- * and never stops the others.  Returns FALSE when any failed. */
 /* The user's languages, best first, as g_get_language_names() gives them
  * (the default when NULL).  Of the banks that share an id, the one whose
  * language comes first there wins; then a bank of the user's own over a
  * shipped one; then the first in file name order. */
 void            pnl_bank_library_set_languages (PnlBankLibrary     *self,
                                                 const char * const *languages);
+/* Reads every bank again.  A bank that fails is recorded in the errors
+ * and never stops the others.  Returns FALSE when any failed.  It waits
+ * on the user's folder: the window uses pnl_bank_library_load_async(). */
 gboolean        pnl_bank_library_load      (PnlBankLibrary *self);
+/* The same, reading the user's folder on a thread: the banks and the
+ * errors change, and "changed" is emitted, on the calling thread's main
+ * context when it is done.  The first time, the shipped banks are there
+ * at once.  A load begun later wins over one that ends later.  The
+ * result is FALSE when any bank failed (never an error). */
+void            pnl_bank_library_load_async  (PnlBankLibrary      *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        pnl_bank_library_load_finish (PnlBankLibrary  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error);
+/* Whether an asynchronous load is under way ("loading" notifies). */
+gboolean        pnl_bank_library_get_loading (PnlBankLibrary *self);
 /* GListModel of PnlBank, sorted by title. */
 GListModel     *pnl_bank_library_get_banks (PnlBankLibrary *self);
 /* The errors of the last load, each naming its file. */

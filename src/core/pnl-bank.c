@@ -9,7 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "pnl-area.h"
@@ -519,6 +525,164 @@ pnl_bank_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+/* Why a file of @mode is not read, or NULL for a regular file. */
+static const char *
+describe_special (mode_t mode)
+{
+  if (S_ISREG (mode))
+    return NULL;
+  if (S_ISDIR (mode))
+    return _("this is a folder, not a file");
+  if (S_ISFIFO (mode))
+    return _("this is a named pipe, not a file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("this is a device, not a file");
+  if (S_ISSOCK (mode))
+    return _("this is a socket, not a file");
+
+  return _("this is not a regular file");
+}
+
+static void
+set_too_big (GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("the file is larger than %u MiB, the most a bank may be"),
+               (guint) (PNL_BANK_MAX_SIZE / (1024 * 1024)));
+}
+
+/* Reads at most PNL_BANK_MAX_SIZE + 1 bytes of the regular file at
+ * @path.  It is opened without blocking (a pipe with no writer would
+ * block open() for ever) and checked after opening, so that nothing
+ * swapped in between a look at the folder and the open is waited on. */
+static GBytes *
+load_regular_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  const char *special;
+  struct stat st;
+  gsize capacity;
+  gsize length = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      close (fd);
+      return NULL;
+    }
+
+  if ((special = describe_special (st.st_mode)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, special);
+      close (fd);
+      return NULL;
+    }
+
+  if (st.st_size > PNL_BANK_MAX_SIZE)
+    {
+      set_too_big (error);
+      close (fd);
+      return NULL;
+    }
+
+  /* The size may change while it is read: never more than one byte past
+   * the limit, which tells a file that grew too big. */
+  capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity);
+  while (length < PNL_BANK_MAX_SIZE + 1)
+    {
+      gssize n;
+
+      if (length == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) PNL_BANK_MAX_SIZE + 1);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      n = read (fd, buffer + length, capacity - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          close (fd);
+          return NULL;
+        }
+
+      if (n == 0)
+        break;
+
+      length += n;
+    }
+  close (fd);
+
+  if (length > PNL_BANK_MAX_SIZE)
+    {
+      set_too_big (error);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length);
+}
+
+/* The same for a file with no local path, through GIO. */
+static GBytes *
+load_stream (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("this is not a regular file"));
+      return NULL;
+    }
+
+  if (!(stream = g_file_read (file, NULL, error)))
+    return NULL;
+
+  buffer = g_malloc (PNL_BANK_MAX_SIZE + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, PNL_BANK_MAX_SIZE + 1,
+                                &length, NULL, error))
+    return NULL;
+
+  if (length > PNL_BANK_MAX_SIZE)
+    {
+      set_too_big (error);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length);
+}
+
 PnlBank *
 pnl_bank_new_from_file (GFile   *file,
                         GError **error)
@@ -526,12 +690,19 @@ pnl_bank_new_from_file (GFile   *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  const char *path;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+  path = g_file_peek_path (file);
 
-  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &local_error)))
+  if (path != NULL)
+    bytes = load_regular_file (path, &local_error);
+  else
+    bytes = load_stream (file, &local_error);
+
+  if (bytes == NULL)
     {
       /* Translators: a file, then what is wrong with it */
       g_set_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_IO,

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define PNL_BANK_FORMAT         "panelist-bank"
 #define PNL_BANK_FORMAT_VERSION 1
 
+/* The largest bank file read, in bytes: far above any real bank (the
+ * shipped one is under 100 KiB).  A larger file is refused unread. */
+#define PNL_BANK_MAX_SIZE       (16 * 1024 * 1024)
+
 #define PNL_BANK_ERROR (pnl_bank_error_quark())
 
 typedef enum
@@ -38,6 +42,9 @@ GQuark       pnl_bank_error_quark        (void);
 PnlBank     *pnl_bank_new_from_bytes     (GBytes      *bytes,
                                           const char  *name,
                                           GError     **error);
+/* Reads only a regular file (a symbolic link to one too) of at most
+ * PNL_BANK_MAX_SIZE bytes; a folder, a pipe, a device or a socket is
+ * refused without waiting on it. */
 PnlBank     *pnl_bank_new_from_file      (GFile       *file,
                                           GError     **error);
 const char  *pnl_bank_get_source         (PnlBank     *self);

@@ -18,13 +18,28 @@
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-store.h"
+#include "pnl-utils.h"
 
+/* One field of a line for the terminal: tab and the line ends become
+ * spaces, and no other control character reaches the terminal raw (an
+ * ESC from an imported name could drive it): each is shown as
+ * pnl_str_show_controls() does. */
 static void
 append_field (GString    *out,
               const char *field,
               gboolean    last)
 {
-  for (const char *c = field ? field : ""; *c; c++)
+  g_autofree char *valid = NULL;
+  g_autofree char *shown = NULL;
+
+  if (field == NULL)
+    field = "";
+  if (!g_utf8_validate (field, -1, NULL))
+    field = valid = g_utf8_make_valid (field, -1);
+  if ((shown = pnl_str_show_controls (field, "\t\n\r")))
+    field = shown;
+
+  for (const char *c = field; *c; c++)
     g_string_append_c (out, (*c == '\t' || *c == '\n' || *c == '\r') ? ' ' : *c);
 
   g_string_append_c (out, last ? '\n' : '\t');

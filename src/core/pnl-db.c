@@ -51,6 +51,64 @@ G_DEFINE_QUARK (pnl-db-error-quark, pnl_db_error)
 
 static GParamSpec *properties[N_PROPS];
 
+/* The side files SQLite keeps beside a database, in the order they
+ * matter to a writer. */
+static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* The first of the database at @path (for @db_mode, R_OK or W_OK) and
+ * its side files (which a writer must read and write) that exists and
+ * that this process may not use so, or NULL. */
+static char *
+find_blocking_file (const char *path,
+                    int         db_mode)
+{
+  if (g_access (path, db_mode) != 0 && errno == EACCES)
+    return g_strdup (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+
+      if (g_access (side, R_OK | W_OK) != 0 && errno == EACCES)
+        return g_steal_pointer (&side);
+    }
+
+  return NULL;
+}
+
+/* When a side file stops the write: says which, and what to do. */
+static gboolean
+set_side_file_error (GError     **error,
+                     const char  *path,
+                     int          code,
+                     int          db_mode,
+                     const char  *detail)
+{
+  g_autofree char *blocking = find_blocking_file (path, db_mode);
+
+  if (blocking == NULL)
+    return FALSE;
+
+  if (g_str_equal (blocking, path))
+    {
+      if (db_mode != W_OK)
+        return FALSE;
+
+      g_set_error (error, PNL_DB_ERROR, code,
+                   _("The database “%s” cannot be written: the file is read-only for you (%s). "
+                     "Make it writable (chmod u+w) and try again."),
+                   path, detail);
+      return TRUE;
+    }
+
+  g_set_error (error, PNL_DB_ERROR, code,
+               _("The database “%s” cannot be written: its side file “%s” is not writable for you (%s). "
+                 "Make that file yours and writable (chmod u+rw), or have its owner do it, and try again; "
+                 "do not delete it."),
+               path, blocking, detail);
+  return TRUE;
+}
+
 void
 _pnl_db_set_error (GError     **error,
                    const char  *path,
@@ -91,15 +149,18 @@ _pnl_db_set_error (GError     **error,
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      g_set_error (error, PNL_DB_ERROR, code,
-                   _("The database “%s” cannot be written (%s)."),
-                   path, detail);
+      /* Say which file stops the write, and what to do. */
+      if (!set_side_file_error (error, path, code, W_OK, detail))
+        g_set_error (error, PNL_DB_ERROR, code,
+                     _("The database “%s” cannot be written (%s)."),
+                     path, detail);
       break;
 
     case SQLITE_CANTOPEN:
-      g_set_error (error, PNL_DB_ERROR, code,
-                   _("The database “%s” cannot be opened (%s)."),
-                   path, detail);
+      if (!set_side_file_error (error, path, code, R_OK, detail))
+        g_set_error (error, PNL_DB_ERROR, code,
+                     _("The database “%s” cannot be opened (%s)."),
+                     path, detail);
       break;
 
     case SQLITE_BUSY:
@@ -261,6 +322,34 @@ make_private (const char  *path,
   return TRUE;
 }
 
+/* A connection that could only read (the database was read-only then)
+ * leaves its -shm, and maybe an empty -wal, behind with the database's
+ * mode of that time, 0400: SQLite gives side files the database's mode
+ * when it makes them.  Once the database may be written again such a
+ * file would turn every writer away for ever ("attempt to write a
+ * readonly database"), so each side file of ours gets read and write
+ * for its owner back.  One that is not ours is left alone: the error of
+ * the write that fails names it. */
+static void
+make_side_files_writable (const char *path)
+{
+  if (g_access (path, W_OK) != 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (side, &st) != 0 || !S_ISREG (st.st_mode) ||
+          st.st_uid != geteuid () || (st.st_mode & 0600) == 0600)
+        continue;
+
+      if (g_chmod (side, (st.st_mode & 0700) | 0600) != 0)
+        g_debug ("could not make %s writable: %s", side, g_strerror (errno));
+    }
+}
+
 static gboolean
 prepare_files (const char  *path,
                GError     **error)
@@ -295,18 +384,21 @@ prepare_files (const char  *path,
       return FALSE;
     }
 
-  return make_private (path, TRUE, error);
+  if (!make_private (path, TRUE, error))
+    return FALSE;
+
+  make_side_files_writable (path);
+
+  return TRUE;
 }
 
 static gboolean
 make_companions_private (PnlDb   *self,
                          GError **error)
 {
-  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
     {
-      g_autofree char *companion = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *companion = g_strconcat (self->path, side_suffixes[i], NULL);
 
       if (!make_private (companion, FALSE, error))
         return FALSE;

@@ -331,18 +331,29 @@ pnl_export_collect_for (PnlStore        *store,
 
 /* Reading the interview */
 
-/* User text is written as it is, but never as invalid UTF-8. */
+/* User text is written as it is, but never as invalid UTF-8 and never
+ * with a raw control character but tab and the line ends (LF, CR): each
+ * other one is shown as pnl_str_show_controls() does (␛ for ESC, U+FFFD
+ * for C1), in every text export. */
 static const char *
 valid_text (const char  *text,
             char       **to_free)
 {
+  char *shown;
+
   *to_free = NULL;
 
   if (text == NULL)
     return "";
 
   if (!g_utf8_validate (text, -1, NULL))
-    return (*to_free = g_utf8_make_valid (text, -1));
+    text = *to_free = g_utf8_make_valid (text, -1);
+
+  if ((shown = pnl_str_show_controls (text, "\t\n\r")))
+    {
+      g_free (*to_free);
+      text = *to_free = shown;
+    }
 
   return text;
 }

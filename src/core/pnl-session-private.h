@@ -11,9 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* However long typing goes on, it is saved this long after the first
- * change that is not saved yet. */
-#define PNL_SESSION_SAVE_MAX_DELAY_MS 2000
+/* However long typing goes on, it is queued on the writer this long
+ * after the first change that is not saved yet: the product promises
+ * that a crash loses nothing beyond the last second. */
+#define PNL_SESSION_SAVE_MAX_DELAY_MS 1000
 /* The clock's own changes (seconds) do not delay anything; they are
  * saved with the next save, or after this long at the latest. */
 #define PNL_SESSION_CLOCK_SAVE_DELAY_MS 10000

@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (PnlSession, pnl_session, PNL, SESSION, GObject)
  * the timer fires, when the current question changes, on
  * pnl_session_save_now() and on dispose, every dirty answer is queued on
  * the store's writer.  Nothing here waits on the disk.  Typing that never
- * pauses is still saved every 2 s; the clock's ticks (seconds) never push
+ * pauses is still saved every second; the clock's ticks (seconds) never push
  * the timer back, they are saved with the next save or within 10 s. */
 PnlSession     *pnl_session_new                  (PnlStore        *store,
                                                   PnlInterview    *interview,

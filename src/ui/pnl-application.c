@@ -46,6 +46,7 @@ struct _PnlApplication
   /* The question asked when quitting with changes not saved (weak) */
   GtkWidget      *unsaved_dialog;
   PnlBankLibrary *bank_library;
+  guint           bank_library_source;
   GSettings      *settings;
   PnlPanelFolder *panel_folder;
 
@@ -298,9 +299,11 @@ pnl_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
+      g_autoptr(PnlBankLibrary) library = pnl_bank_library_new_default ();
       gboolean ok;
 
-      ok = pnl_cli_banks (pnl_application_get_bank_library (self), out, err);
+      /* The command line waits for its answer: no window to keep alive. */
+      ok = pnl_cli_banks (library, out, err);
       print_string (stdout, out);
       print_string (stderr, err);
 
@@ -524,6 +527,17 @@ pnl_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+static gboolean
+start_bank_library_cb (gpointer data)
+{
+  PnlApplication *self = data;
+
+  self->bank_library_source = 0;
+  pnl_application_get_bank_library (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pnl_application_activate (GApplication *app)
 {
@@ -536,6 +550,11 @@ pnl_application_activate (GApplication *app)
     {
       ensure_store (self, TRUE);
       window = GTK_WINDOW (pnl_window_new (self));
+      /* Once the window is up, begin reading the banks, so that they
+       * are there for New Interview. */
+      if (self->bank_library == NULL && self->bank_library_source == 0)
+        self->bank_library_source = g_idle_add_full (G_PRIORITY_LOW, start_bank_library_cb,
+                                                     self, NULL);
     }
 
   /* After the window, so that it hears what the first scan finds. */
@@ -563,6 +582,7 @@ pnl_application_shutdown (GApplication *app)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
     gtk_window_destroy (windows->data);
 
+  g_clear_handle_id (&self->bank_library_source, g_source_remove);
   wait_for_publishes (self);
   set_panel_folder (self, NULL);
 
@@ -597,6 +617,7 @@ pnl_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->set_aside_path, g_free);
   g_clear_object (&self->store);
+  g_clear_handle_id (&self->bank_library_source, g_source_remove);
   g_clear_object (&self->bank_library);
   g_clear_object (&self->settings);
   g_clear_object (&self->panel_folder);
@@ -866,10 +887,13 @@ pnl_application_get_bank_library (PnlApplication *self)
 {
   g_return_val_if_fail (PNL_IS_APPLICATION (self), NULL);
 
+  /* The shipped banks at once, the user's folder on a thread: a pipe
+   * or a slow network folder there never holds up the window.  Who
+   * shows the banks follows "changed". */
   if (self->bank_library == NULL)
     {
       self->bank_library = pnl_bank_library_new_default ();
-      pnl_bank_library_load (self->bank_library);
+      pnl_bank_library_load_async (self->bank_library, NULL, NULL, NULL);
     }
 
   return self->bank_library;

@@ -27,6 +27,7 @@ struct _PnlNewInterviewDialog
   PnlBankLibrary *library;
   GSettings      *settings;
   char           *suggested_role;
+  char           *bank_id;        /* the bank chosen, kept when the banks load again */
 
   /* Template children */
   AdwEntryRow    *candidate_row;
@@ -154,6 +155,14 @@ on_bank_selected (PnlNewInterviewDialog *self,
   PnlBank *bank = get_selected_bank (self);
   const char *role = gtk_editable_get_text (GTK_EDITABLE (self->role_row));
 
+  /* While the banks load again the list changes under the choice: the
+   * choice is what comes back after (on_banks_changed). */
+  if (bank != NULL && self->library != NULL && !pnl_bank_library_get_loading (self->library))
+    {
+      g_free (self->bank_id);
+      self->bank_id = g_strdup (pnl_bank_get_id (bank));
+    }
+
   /* Follow the bank's role until the person types one of their own. */
   if (bank != NULL && (row_is_blank (self->role_row) ||
                        g_strcmp0 (role, self->suggested_role) == 0))
@@ -164,6 +173,29 @@ on_bank_selected (PnlNewInterviewDialog *self,
     }
 
   update_state (self);
+}
+
+/* Selects the bank chosen (at first the default one), or the first. */
+static void
+select_bank (PnlNewInterviewDialog *self)
+{
+  GListModel *banks = pnl_bank_library_get_banks (self->library);
+  guint n = g_list_model_get_n_items (banks);
+  guint selected = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlBank) bank = g_list_model_get_item (banks, i);
+
+      if (g_strcmp0 (pnl_bank_get_id (bank), self->bank_id) == 0)
+        {
+          selected = i;
+          break;
+        }
+    }
+
+  adw_combo_row_set_selected (self->bank_row, selected);
+  on_bank_selected (self, NULL, self->bank_row);
 }
 
 static char *
@@ -245,6 +277,7 @@ pnl_new_interview_dialog_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->suggested_role, g_free);
+  g_clear_pointer (&self->bank_id, g_free);
 
   G_OBJECT_CLASS (pnl_new_interview_dialog_parent_class)->dispose (object);
 }
@@ -318,10 +351,8 @@ pnl_new_interview_dialog_new (GtkWindow      *parent,
                               GSettings      *settings)
 {
   PnlNewInterviewDialog *self;
-  g_autofree char *default_bank = NULL;
   g_autofree char *interviewer = NULL;
   GListModel *banks;
-  guint n;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PNL_IS_STORE (store), NULL);
@@ -339,19 +370,11 @@ pnl_new_interview_dialog_new (GtkWindow      *parent,
   banks = pnl_bank_library_get_banks (library);
   adw_combo_row_set_model (self->bank_row, banks);
 
-  default_bank = g_settings_get_string (settings, "default-bank");
-  n = g_list_model_get_n_items (banks);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PnlBank) bank = g_list_model_get_item (banks, i);
-
-      if (g_str_equal (pnl_bank_get_id (bank), default_bank))
-        {
-          adw_combo_row_set_selected (self->bank_row, i);
-          break;
-        }
-    }
-  on_bank_selected (self, NULL, self->bank_row);
+  /* The user's folder may still be read on a thread: its banks join the
+   * list when it is done. */
+  self->bank_id = g_settings_get_string (settings, "default-bank");
+  select_bank (self);
+  g_signal_connect_object (library, "changed", G_CALLBACK (select_bank), self, G_CONNECT_SWAPPED);
 
   interviewer = g_settings_get_string (settings, "interviewer-name");
   gtk_editable_set_text (GTK_EDITABLE (self->interviewer_row), interviewer);

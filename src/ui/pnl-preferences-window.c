@@ -217,8 +217,8 @@ on_bank_selected (PnlPreferencesWindow *self,
 static void
 on_reload_clicked (PnlPreferencesWindow *self)
 {
-  pnl_bank_library_load (self->library);
-  fill_banks (self);
+  /* On a thread; "changed" fills the list again. */
+  pnl_bank_library_load_async (self->library, NULL, NULL, NULL);
 }
 
 static void
@@ -495,6 +495,7 @@ pnl_preferences_window_new (GtkWindow      *parent,
       adw_action_row_set_subtitle (self->banks_folder_row, name);
     }
   fill_banks (self);
+  g_signal_connect_object (library, "changed", G_CALLBACK (fill_banks), self, G_CONNECT_SWAPPED);
 
   return self;
 }
