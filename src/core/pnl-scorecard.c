@@ -1004,7 +1004,7 @@ read_scorecard (PnlJsonDoc  *doc,
   g_free (uuid);
   uuid = g_steal_pointer (&lower);
 
-  if (!read_int (doc, object, "revision", TRUE, 1, G_MAXINT64, &revision, error))
+  if (!read_int (doc, object, "revision", TRUE, 1, PNL_INTERVIEW_REVISION_MAX, &revision, error))
     return NULL;
 
   if (!(candidate = read_object (doc, object, "candidate", error)) ||
