@@ -1058,6 +1058,35 @@ test_revision_bound (Fixture       *f,
       g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 0);
     }
 
+  /* A scorecard with such a revision, made here rather than read from
+   * a file (the reader refuses it), does not go into another store. */
+  {
+    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autoptr(PnlStore) other = pnl_store_new (other_path, &error);
+    g_autoptr(PnlScorecard) card = NULL;
+    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+    g_autoptr(GArray) outcomes = NULL;
+    g_autoptr(GPtrArray) listed = NULL;
+
+    g_assert_no_error (error);
+    card = pnl_store_load_scorecard (f->store, pnl_interview_get_uuid (interview), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pnl_interview_get_revision (pnl_scorecard_get_interview (card)), ==, G_MAXINT64);
+    g_ptr_array_add (cards, card);
+
+    outcomes = pnl_store_import_scorecards (other, cards, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_null (outcomes);
+    g_assert_nonnull (strstr (error->message, "the revision 9223372036854775807"));
+    g_clear_error (&error);
+
+    listed = pnl_store_list_scorecards (other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 0);
+    g_assert_true (pnl_store_close (other, &error));
+    g_assert_no_error (error);
+  }
+
   /* Below the limit the waiting changes go through. */
   raw_exec (raw, "UPDATE interviews SET revision = 9007199254740989");
   flush (f);
