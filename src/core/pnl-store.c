@@ -1286,6 +1286,7 @@ check_revision_room (PnlDb    *db,
     case PNL_DB_STEP_ROW:
       limit = g_strdup_printf ("%" G_GINT64_FORMAT, PNL_INTERVIEW_REVISION_MAX);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: the first %s is an interview's UUID, the second a number */
                    _("The interview %s has reached the largest revision, %s: "
                      "no change to it can be saved."),
                    pnl_db_statement_column_text (stmt, 0), limit);
@@ -2289,6 +2290,7 @@ import_card_new (PnlScorecard  *scorecard,
       g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, PNL_INTERVIEW_REVISION_MAX);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: the first %s is an interview's UUID, the others numbers */
                    _("The interview %s has the revision %s; a revision must lie "
                      "between 1 and %s."),
                    pnl_interview_get_uuid (interview), number, limit);
