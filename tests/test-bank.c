@@ -197,6 +197,7 @@ static const Broken broken[] = {
   { "duplicate-key", "\"id\": \"tiny\",", "\"id\": \"tiny\", \"id\": \"other\",", PNL_BANK_ERROR_SYNTAX, "tiny.json:4:17:", "first at 4:3" },
   { "leading-zero", "\"minutes\": 3", "\"minutes\": 03", PNL_BANK_ERROR_SYNTAX, "tiny.json:23:18:", "must not start with a 0" },
   { "huge-version", "\"version\": 1,", "\"version\": 18446744073709551617,", PNL_BANK_ERROR_SYNTAX, "tiny.json:3:14:", "the number 18446744073709551617 is too large" },
+  { "version-fraction", "\"version\": 1,", "\"version\": 1e0,", PNL_BANK_ERROR_FORMAT, "tiny.json:3:", "“version” must be a whole number, not 1e0" },
   { "revision-range", "\"version\": 1,", "\"version\": 1,\n  \"revision\": 3000000000,", PNL_BANK_ERROR_INVALID, "tiny.json:4:", "“revision” is 3000000000; it must lie between 1 and 2147483647" },
   { "huge-minutes", "\"minutes\": 3", "\"minutes\": 1000000000000000000000000000000", PNL_BANK_ERROR_SYNTAX, "tiny.json:23:18:", "the number 1000000000000000000000000000000 is too large" },
   { "bareword", "\"title\": \"Tiny bank\"", "\"title\": Secret Person", PNL_BANK_ERROR_SYNTAX, "tiny.json:5:12:", "expected a value", "Secret" },

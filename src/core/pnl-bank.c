@@ -232,8 +232,17 @@ read_header (Loader      *loader,
     return fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, root),
                  _("the key “%s” is missing"), "version");
   if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
-                 _("“version” must be a whole number"));
+    {
+      const char *number = pnl_json_doc_get_number_text (loader->doc, root, "version");
+
+      if (number != NULL)
+        return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
+                     /* Translators: %s is a number as the file writes it, such as 1e30 */
+                     _("“%s” must be a whole number, not %s"), "version", number);
+
+      return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
+                   _("“version” must be a whole number"));
+    }
 
   version = json_node_get_int (node);
   if (version > PNL_BANK_FORMAT_VERSION)
@@ -265,8 +274,16 @@ read_header (Loader      *loader,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       if (json_node_get_value_type (node) != G_TYPE_INT64)
-        return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
-                     _("“revision” must be a whole number, 1 or more"));
+        {
+          const char *number = pnl_json_doc_get_number_text (loader->doc, root, "revision");
+
+          if (number != NULL)
+            return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                         _("“%s” must be a whole number, not %s"), "revision", number);
+
+          return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                       _("“revision” must be a whole number, 1 or more"));
+        }
 
       if (json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
         {

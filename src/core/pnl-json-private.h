@@ -47,6 +47,12 @@ PnlJsonPosition  pnl_json_doc_find_container (PnlJsonDoc       *doc,
 PnlJsonPosition  pnl_json_doc_find_member    (PnlJsonDoc       *doc,
                                               JsonObject       *object,
                                               const char       *member);
+/* How the file writes the number that is the value of @member ("1e30",
+ * cut after 40 characters), to quote in a message; NULL when that value
+ * is not a number. */
+const char      *pnl_json_doc_get_number_text (PnlJsonDoc      *doc,
+                                               JsonObject      *object,
+                                               const char      *member);
 /* Sets @error to "NAME:LINE:COLUMN: MESSAGE", or "NAME: MESSAGE" when
  * the position is not known.  Returns FALSE, for tail calls. */
 gboolean         pnl_json_doc_fail_literal   (PnlJsonDoc       *doc,

@@ -27,7 +27,29 @@ struct _PnlJsonDoc
   GArray     *stack;
   GHashTable *containers;
   GHashTable *members;
+  /* The members the check saw, in the order json-glib reports them,
+   * and how the file writes the numbers among them. */
+  GPtrArray  *scanned;
+  guint       n_members;
+  gboolean    scanned_lost;
+  GHashTable *numbers;
 };
+
+typedef struct
+{
+  char *key;
+  char *number;  /* as written, or NULL when the value is not a number */
+} ScannedMember;
+
+static void
+scanned_member_free (gpointer data)
+{
+  ScannedMember *member = data;
+
+  g_free (member->key);
+  g_free (member->number);
+  g_free (member);
+}
 
 /* Positions ------------------------------------------------------------ */
 
@@ -73,11 +95,27 @@ on_object_member (JsonParser *parser,
                   PnlJsonDoc *doc)
 {
   PnlJsonPosition *pos = g_new (PnlJsonPosition, 1);
+  char *key = g_strdup_printf ("%p/%s", (gpointer)object, member);
+
+  /* json-glib reports a member once its value is read, as the check
+   * recorded them: the same text, the same order.  Should it ever
+   * differ, the numbers are not known rather than wrong. */
+  if (!doc->scanned_lost)
+    {
+      ScannedMember *scanned = NULL;
+
+      if (doc->n_members < doc->scanned->len)
+        scanned = g_ptr_array_index (doc->scanned, doc->n_members);
+      doc->n_members++;
+
+      if (scanned == NULL || g_strcmp0 (scanned->key, member) != 0)
+        doc->scanned_lost = TRUE;
+      else if (scanned->number != NULL)
+        g_hash_table_insert (doc->numbers, g_strdup (key), g_strdup (scanned->number));
+    }
 
   *pos = current_position (parser);
-  g_hash_table_insert (doc->members,
-                       g_strdup_printf ("%p/%s", (gpointer)object, member),
-                       pos);
+  g_hash_table_insert (doc->members, key, pos);
 }
 
 /* Checking the text ---------------------------------------------------- */
@@ -96,6 +134,8 @@ typedef struct
   const guchar    *p;
   const guchar    *end;
   PnlJsonPosition  pos;
+  /* ScannedMember, in the order their values end */
+  GPtrArray       *members;
 } Scan;
 
 typedef struct
@@ -103,7 +143,26 @@ typedef struct
   guchar      close;  /* '}' or ']' */
   /* An object's keys (decoded) and where each first appeared. */
   GHashTable *keys;
+  /* The key whose value this is, NULL in an array or at the root */
+  char       *member;
 } Level;
+
+/* A member's value ended: @key is taken. */
+static void
+scan_member_done (Scan *scan,
+                  char *key,
+                  char *number)
+{
+  ScannedMember *member;
+
+  if (key == NULL)
+    return;
+
+  member = g_new (ScannedMember, 1);
+  member->key = key;
+  member->number = g_strdup (number);
+  g_ptr_array_add (scan->members, member);
+}
 
 G_GNUC_PRINTF (4, 5)
 static gboolean
@@ -301,6 +360,7 @@ scan_digits (Scan *scan)
  * number in 64 bits, any other number short of infinity. */
 static gboolean
 scan_number (Scan    *scan,
+             char   **written,
              GError **error)
 {
   PnlJsonPosition start = scan->pos;
@@ -348,18 +408,18 @@ scan_number (Scan    *scan,
   else
     too_large = isinf (g_ascii_strtod (text, NULL));
 
+  /* The number as written, for the person who wrote it; a number
+   * carries none of a candidate's words. */
+  if (length > MAX_QUOTED_NUMBER)
+    {
+      char *shorter = g_strdup_printf ("%.*s…", MAX_QUOTED_NUMBER, text);
+
+      g_free (text);
+      text = shorter;
+    }
+
   if (too_large)
     {
-      /* The number as written, for the person who wrote it; a number
-       * carries none of a candidate's words. */
-      if (length > MAX_QUOTED_NUMBER)
-        {
-          char *shorter = g_strdup_printf ("%.*s…", MAX_QUOTED_NUMBER, text);
-
-          g_free (text);
-          text = shorter;
-        }
-
       if (whole)
         return scan_fail (scan, start, error,
                           _("the number %s is too large: whole numbers must lie between "
@@ -368,6 +428,8 @@ scan_number (Scan    *scan,
 
       return scan_fail (scan, start, error, _("the number %s is too large"), text);
     }
+
+  *written = g_steal_pointer (&text);
 
   return TRUE;
 }
@@ -385,6 +447,16 @@ scan_literal (Scan       *scan,
     scan_advance (scan);
 
   return TRUE;
+}
+
+/* A container ends: its keys are forgotten, and it is recorded as the
+ * value of its member. */
+static void
+scan_pop (Scan  *scan,
+          Level *level)
+{
+  g_clear_pointer (&level->keys, g_hash_table_unref);
+  scan_member_done (scan, g_steal_pointer (&level->member), NULL);
 }
 
 typedef enum
@@ -405,6 +477,8 @@ scan_document (Scan    *scan,
   ScanState state = WANT_VALUE;
   PnlJsonPosition value_end = { 1, 1 };
   g_autoptr(GString) key = g_string_new (NULL);
+  /* The key whose value comes next, NULL in an array or at the root */
+  g_autofree char *member = NULL;
   gboolean ok = FALSE;
 
   for (;;)
@@ -439,7 +513,7 @@ scan_document (Scan    *scan,
           if (c == stack[depth - 1].close)
             {
               scan_advance (scan);
-              g_clear_pointer (&stack[--depth].keys, g_hash_table_unref);
+              scan_pop (scan, &stack[--depth]);
               value_end = scan->pos;
             }
           else if (c == ',')
@@ -468,7 +542,7 @@ scan_document (Scan    *scan,
           if (c == '}' && state == WANT_KEY_OR_CLOSE)
             {
               scan_advance (scan);
-              g_clear_pointer (&stack[--depth].keys, g_hash_table_unref);
+              scan_pop (scan, &stack[--depth]);
               value_end = scan->pos;
               state = WANT_COMMA_OR_CLOSE;
               continue;
@@ -508,6 +582,8 @@ scan_document (Scan    *scan,
               break;
             }
           scan_advance (scan);
+          g_free (member);
+          member = g_strdup (key->str);
           state = WANT_VALUE;
           continue;
         }
@@ -516,7 +592,7 @@ scan_document (Scan    *scan,
       if (c == ']' && state == WANT_VALUE_OR_CLOSE)
         {
           scan_advance (scan);
-          g_clear_pointer (&stack[--depth].keys, g_hash_table_unref);
+          scan_pop (scan, &stack[--depth]);
           value_end = scan->pos;
           state = WANT_COMMA_OR_CLOSE;
           continue;
@@ -536,6 +612,7 @@ scan_document (Scan    *scan,
           scan_advance (scan);
           stack[depth].close = c == '{' ? '}' : ']';
           stack[depth].keys = NULL;
+          stack[depth].member = g_steal_pointer (&member);
           depth++;
           state = c == '{' ? WANT_KEY_OR_CLOSE : WANT_VALUE_OR_CLOSE;
           continue;
@@ -548,8 +625,11 @@ scan_document (Scan    *scan,
         }
       else if (c == '-' || g_ascii_isdigit (c))
         {
-          if (!scan_number (scan, error))
+          g_autofree char *number = NULL;
+
+          if (!scan_number (scan, &number, error))
             break;
+          scan_member_done (scan, g_steal_pointer (&member), number);
         }
       else if (!scan_literal (scan, "true") &&
                !scan_literal (scan, "false") &&
@@ -562,32 +642,44 @@ scan_document (Scan    *scan,
           break;
         }
 
+      scan_member_done (scan, g_steal_pointer (&member), NULL);
       value_end = scan->pos;
       state = WANT_COMMA_OR_CLOSE;
     }
 
   while (depth > 0)
-    g_clear_pointer (&stack[--depth].keys, g_hash_table_unref);
+    {
+      depth--;
+      g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+      g_clear_pointer (&stack[depth].member, g_free);
+    }
 
   return ok;
 }
 
-/* Checks the whole of @data (UTF-8) as above. */
-static gboolean
+/* Checks the whole of @data (UTF-8) as above.
+ *
+ * Returns: (transfer full): the members seen (ScannedMember), in the
+ *   order their values end, or %NULL with @error set */
+static GPtrArray *
 check_syntax (const char  *data,
               gsize        size,
               const char  *name,
               GError     **error)
 {
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (scanned_member_free);
   Scan scan = {
-    name, (const guchar *)data, (const guchar *)data + size, { 1, 1 },
+    name, (const guchar *)data, (const guchar *)data + size, { 1, 1 }, members,
   };
 
   /* A byte order mark, as some editors write: json-glib skips it too. */
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     scan.p += 3;
 
-  return scan_document (&scan, error);
+  if (!scan_document (&scan, error))
+    return NULL;
+
+  return g_steal_pointer (&members);
 }
 
 /**
@@ -605,6 +697,7 @@ pnl_json_doc_new (GBytes      *bytes,
 {
   g_autoptr(PnlJsonDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) scanned = NULL;
   const char *data;
   gsize size;
 
@@ -620,10 +713,12 @@ pnl_json_doc_new (GBytes      *bytes,
       return NULL;
     }
 
-  if (!check_syntax (data, size, name, error))
+  if (!(scanned = check_syntax (data, size, name, error)))
     return NULL;
 
   doc = g_new0 (PnlJsonDoc, 1);
+  doc->scanned = g_steal_pointer (&scanned);
+  doc->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc->name = g_strdup (name);
   doc->stack = g_array_new (FALSE, FALSE, sizeof (PnlJsonPosition));
   doc->containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -654,6 +749,11 @@ pnl_json_doc_new (GBytes      *bytes,
 
   g_signal_handlers_disconnect_by_data (doc->parser, doc);
 
+  /* Only the numbers are kept. */
+  if (doc->scanned_lost || doc->n_members != doc->scanned->len)
+    g_hash_table_remove_all (doc->numbers);
+  g_clear_pointer (&doc->scanned, g_ptr_array_unref);
+
   return g_steal_pointer (&doc);
 }
 
@@ -669,6 +769,8 @@ pnl_json_doc_free (PnlJsonDoc *doc)
   g_clear_pointer (&doc->stack, g_array_unref);
   g_clear_pointer (&doc->containers, g_hash_table_unref);
   g_clear_pointer (&doc->members, g_hash_table_unref);
+  g_clear_pointer (&doc->scanned, g_ptr_array_unref);
+  g_clear_pointer (&doc->numbers, g_hash_table_unref);
   g_free (doc->name);
   g_free (doc);
 }
@@ -722,6 +824,16 @@ pnl_json_doc_find_member (PnlJsonDoc *doc,
     return pnl_json_doc_find_container (doc, object);
 
   return *pos;
+}
+
+const char *
+pnl_json_doc_get_number_text (PnlJsonDoc *doc,
+                              JsonObject *object,
+                              const char *member)
+{
+  g_autofree char *key = g_strdup_printf ("%p/%s", (gpointer)object, member);
+
+  return g_hash_table_lookup (doc->numbers, key);
 }
 
 gboolean
