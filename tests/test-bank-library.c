@@ -448,7 +448,8 @@ test_special_files_async (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
-/* A file of just the limit is read whole (and refused: no JSON object). */
+/* A file of just the limit is read whole, not refused for its size (and
+ * then refused for what it holds: blanks are no JSON value). */
 static void
 test_size_limit (Fixture       *fixture,
                  gconstpointer  data)
@@ -459,7 +460,8 @@ test_size_limit (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, text, PNL_BANK_MAX_SIZE, NULL));
   g_assert_false (pnl_bank_library_load (library));
-  g_assert_error (find_error (library, "spaces.json"), PNL_BANK_ERROR, PNL_BANK_ERROR_FORMAT);
+  g_assert_error (find_error (library, "spaces.json"), PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (find_error (library, "spaces.json")->message, "no JSON value"));
 }
 
 int

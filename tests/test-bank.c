@@ -160,6 +160,7 @@ typedef struct
   PnlBankError  code;
   const char   *where;    /* the start of the message */
   const char   *says;     /* a part of the message */
+  const char   *hides;    /* a part of the file the message must not quote */
 } Broken;
 
 static const Broken broken[] = {
@@ -190,6 +191,18 @@ static const Broken broken[] = {
   { "anchor-off-scale", "\"2\": \"Says it\"", "\"5\": \"Says it\"", PNL_BANK_ERROR_INVALID, "tiny.json:24:", "anchor for 5" },
   { "anchor-not-a-value", "\"2\": \"Says it\"", "\"high\": \"Says it\"", PNL_BANK_ERROR_INVALID, "tiny.json:24:", "“high”" },
   { "no-questions", "\"questions\": [\n", "\"questions\": [], \"old\": [\n", PNL_BANK_ERROR_INVALID, "tiny.json:16:", "“questions” is empty" },
+  /* What json-glib let through, and what its messages said. */
+  { "nul-in-text", "\"Tiny bank\"", "\"Tiny\\u0000bank\"", PNL_BANK_ERROR_SYNTAX, "tiny.json:5:17:", "\\u0000" },
+  { "raw-control", "\"Tiny bank\"", "\"Tiny\x01" "bank\"", PNL_BANK_ERROR_SYNTAX, "tiny.json:5:17:", "U+0001" },
+  { "duplicate-key", "\"id\": \"tiny\",", "\"id\": \"tiny\", \"id\": \"other\",", PNL_BANK_ERROR_SYNTAX, "tiny.json:4:17:", "first at 4:3" },
+  { "leading-zero", "\"minutes\": 3", "\"minutes\": 03", PNL_BANK_ERROR_SYNTAX, "tiny.json:23:18:", "must not start with a 0" },
+  { "huge-version", "\"version\": 1,", "\"version\": 18446744073709551617,", PNL_BANK_ERROR_SYNTAX, "tiny.json:3:14:", "the number 18446744073709551617 is too large" },
+  { "version-fraction", "\"version\": 1,", "\"version\": 1e0,", PNL_BANK_ERROR_FORMAT, "tiny.json:3:", "“version” must be a whole number, not 1e0" },
+  { "revision-range", "\"version\": 1,", "\"version\": 1,\n  \"revision\": 3000000000,", PNL_BANK_ERROR_INVALID, "tiny.json:4:", "“revision” is 3000000000; it must lie between 1 and 2147483647" },
+  { "huge-minutes", "\"minutes\": 3", "\"minutes\": 1000000000000000000000000000000", PNL_BANK_ERROR_SYNTAX, "tiny.json:23:18:", "the number 1000000000000000000000000000000 is too large" },
+  { "bareword", "\"title\": \"Tiny bank\"", "\"title\": Secret Person", PNL_BANK_ERROR_SYNTAX, "tiny.json:5:12:", "expected a value", "Secret" },
+  { "missing-comma", "\"id\": \"tiny\",", "\"id\": \"Secret\"", PNL_BANK_ERROR_SYNTAX, "tiny.json:4:17:", "expected “,” or “}”", "Secret" },
+  { "unclosed-text", "\"prompt\": \"Tell us about two.\"", "\"prompt\": \"Tell Secret", PNL_BANK_ERROR_SYNTAX, "tiny.json:31:", NULL, "Secret" },
 };
 
 static void
@@ -207,6 +220,64 @@ test_broken (gconstpointer data)
     g_error ("“%s” does not start with “%s”", error->message, b->where);
   if (b->says != NULL && strstr (error->message, b->says) == NULL)
     g_error ("“%s” does not say “%s”", error->message, b->says);
+  if (b->hides != NULL && strstr (error->message, b->hides) != NULL)
+    g_error ("“%s” quotes “%s”", error->message, b->hides);
+}
+
+/* @depth objects or arrays inside each other around @inner. */
+static char *
+nest (const char *open,
+      const char *inner,
+      const char *close,
+      guint       depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  g_string_append (text, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, close);
+
+  return g_string_free (text, FALSE);
+}
+
+/* json-glib's recursive parser overflowed the stack on an array 80,000
+ * deep or {"a": 60,000 deep: nesting stops at 64 before it sees the
+ * text.  Run in a child, so that a crash fails the test. */
+static void
+test_deep (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *arrays = nest ("[", "", "]", 80000);
+      g_autofree char *objects = nest ("{\"a\":", "1", "}", 60000);
+      g_autofree char *in_bank = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnlBank) bank = NULL;
+
+      bank = load_text (arrays, &error);
+      g_assert_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX);
+      g_assert_null (bank);
+      g_assert_true (g_str_has_prefix (error->message, "tiny.json:1:65: objects and arrays nest deeper than 64"));
+      g_clear_error (&error);
+
+      bank = load_text (objects, &error);
+      g_assert_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, "tiny.json:1:321: objects and arrays nest deeper than 64"));
+      g_clear_error (&error);
+
+      /* Under a key the loader ignores: in the question's object, the
+       * 62nd "[" is the 65th level. */
+      in_bank = replace_once (tiny_bank, "44", arrays);
+      bank = load_text (in_bank, &error);
+      g_assert_error (error, PNL_BANK_ERROR, PNL_BANK_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, "tiny.json:33:81: objects and arrays nest deeper than 64"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -353,6 +424,9 @@ static const FuzzFind fuzz_finds[] = {
   /* Two documents one after the other: json-glib kept the second (and
    * leaked the first); the bank read was the second. */
   { "two-documents.json", PNL_BANK_ERROR_SYNTAX, 24 },
+  /* Not a fuzzer's find, which could not make an input this long: an
+   * array 80,000 deep overflowed the stack in json-glib's parser. */
+  { "deep-80000.json", PNL_BANK_ERROR_SYNTAX, 1 },
 };
 
 static void
@@ -381,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/core/bank/tiny", test_tiny);
   g_test_add_func ("/core/bank/default-scale", test_default_scale);
   g_test_add_func ("/core/bank/not-utf8", test_not_utf8);
+  g_test_add_func ("/core/bank/deep", test_deep);
   g_test_add_func ("/core/bank/missing-file", test_missing_file);
   g_test_add_func ("/core/bank/question-json-round-trip", test_question_json_round_trip);
   g_test_add_func ("/core/bank/scale-json-round-trip", test_scale_json_round_trip);

@@ -439,6 +439,101 @@ test_broken (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM interviews"), ==, 1);
 }
 
+/* Each would have replaced the interview already here (a higher
+ * revision, 4), or cut its candidate's name short: the strict reading
+ * of JSON refuses them, names where, and changes nothing. */
+static const Broken lenient[] = {
+  { "\"name\": \"Zoë", "\"name\": \"Nul\\u0000Zoë", "\\u0000" },
+  { "\"notes\": \"Notes: ", "\"notes\": \"Notes:\x01 ", "the control character U+0001" },
+  { "  \"revision\": 4,", "  \"revision\": 1,\n  \"revision\": 4,", "this key appears a second time" },
+  { "\"revision\": 4", "\"revision\": 9007199254740992",
+    "“revision” is 9007199254740992; it must lie between 1 and 9007199254740991" },
+  { "\"revision\": 4", "\"revision\": 9223372036854775808", "the number 9223372036854775808 is too large" },
+  { "\"seconds\": 312", "\"seconds\": 1000000000000000000000000000000",
+    "the number 1000000000000000000000000000000 is too large" },
+  { "  \"version\": 1,", "  \"version\": 18446744073709551617,", "the number 18446744073709551617 is too large" },
+  { "\"name\": \"Zoë \\\"Zed\\\" O'Brien, <b>&amp;</b>\"", "\"name\": Secret Person", "expected a value" },
+};
+
+static void
+test_strict (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autofree char *newer = replace_once (f->golden, "\"revision\": 3", "\"revision\": 4");
+  g_autofree char *before = NULL;
+
+  assert_counts (first, (Counts) { .added = 1 });
+  before = export_all (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lenient); i++)
+    {
+      g_autofree char *text = replace_once (newer, lenient[i].from, lenient[i].to);
+      g_autoptr(GFile) broken_file = write_file (f, "broken.json", text);
+      g_autoptr(PnlImporter) importer = import_files (f->store, broken_file, NULL);
+      g_autofree char *name = g_file_get_parse_name (broken_file);
+      g_autofree char *after = NULL;
+      const GError *error;
+
+      g_test_message ("case %u: %s", i, lenient[i].to);
+      assert_counts (importer, (Counts) { .failed = 1 });
+      error = g_ptr_array_index (pnl_importer_get_errors (importer), 0);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, name));
+      g_assert_nonnull (strstr (error->message, lenient[i].message));
+      g_assert_null (strstr (error->message, "Secret"));
+
+      after = export_all (f->store);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM interviews"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM candidates"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT revision FROM interviews"), ==, 3);
+}
+
+/* An over-deep file is refused like any broken one, beside a good one
+ * that still imports; json-glib's parser crashed on it.  In a child, so
+ * that a crash fails the test. */
+static void
+test_deep (Fixture       *f,
+           gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *other = replace_once (f->golden, UUID, OTHER_UUID);
+      g_autoptr(GFile) good = write_file (f, "good.json", other);
+      GString *deep = g_string_new ("{\"format\": \"panelist-scorecard\", \"x\": ");
+      g_autoptr(GFile) deep_file = NULL;
+      g_autoptr(PnlImporter) importer = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *prefix = NULL;
+      const GError *error;
+
+      for (guint i = 0; i < 80000; i++)
+        g_string_append_c (deep, '[');
+      for (guint i = 0; i < 80000; i++)
+        g_string_append_c (deep, ']');
+      g_string_append (deep, "}\n");
+      deep_file = write_file (f, "deep.json", deep->str);
+      g_string_free (deep, TRUE);
+
+      importer = import_files (f->store, deep_file, good, NULL);
+      assert_counts (importer, (Counts) { .added = 1, .failed = 1 });
+      error = g_ptr_array_index (pnl_importer_get_errors (importer), 0);
+      name = g_file_get_parse_name (deep_file);
+      /* The object is the first level, the 64th "[" the 65th. */
+      prefix = g_strdup_printf ("%s:1:102: objects and arrays nest deeper than 64", name);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM interviews"), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* A bundle is one file: one broken scorecard in it imports nothing,
  * and the good files beside it still import. */
 static void
@@ -577,6 +672,8 @@ main (int   argc,
   add_test ("/core/import/newer-revision", test_newer_revision);
   add_test ("/core/import/conflict", test_conflict);
   add_test ("/core/import/broken", test_broken);
+  add_test ("/core/import/strict", test_strict);
+  add_test ("/core/import/deep", test_deep);
   add_test ("/core/import/bundle", test_bundle);
   add_test ("/core/import/large-note", test_large_note);
   add_test ("/core/import/async", test_async);

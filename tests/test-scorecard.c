@@ -413,6 +413,39 @@ static const Broken broken[] = {
     PNL_SCORECARD_ERROR_INVALID, "“seconds” is -1", "\"seconds\": -1" },
   { "\"asked\": true,\n      \"score\": 3", "\"asked\": 1,\n      \"score\": 3",
     PNL_SCORECARD_ERROR_FORMAT, "“asked” must be true or false", "\"asked\": 1" },
+  /* Numbers are reported as the file writes them: json-glib read these
+   * as -1 and -9223372036854775808, and the version as -1 too. */
+  { "\"seconds\": 312", "\"seconds\": 1000000000000000000000000000000",
+    PNL_SCORECARD_ERROR_SYNTAX, "the number 1000000000000000000000000000000 is too large", "\"seconds\": 1000" },
+  { "\"seconds\": 312", "\"seconds\": 1e30",
+    PNL_SCORECARD_ERROR_FORMAT, "“seconds” must be a whole number, not 1e30", "\"seconds\": 1e30" },
+  { "\"score\": 3", "\"score\": 2.50",
+    PNL_SCORECARD_ERROR_FORMAT, "“score” must be a whole number or null, not 2.50", "\"score\": 2.50" },
+  { "  \"version\": 1,", "  \"version\": 1.0,",
+    PNL_SCORECARD_ERROR_FORMAT, "“version” must be a whole number, not 1.0", "\"version\": 1.0" },
+  { "\"seconds\": 312", "\"seconds\": 0.00000000000000000000000000000000000000000000000001",
+    PNL_SCORECARD_ERROR_FORMAT, "“seconds” must be a whole number, not 0.00000000000000000000000000000000000000…",
+    "\"seconds\": 0.0" },
+  { "\"seconds\": 312", "\"seconds\": 1e400",
+    PNL_SCORECARD_ERROR_SYNTAX, "the number 1e400 is too large", "\"seconds\": 1e400" },
+  { "\"revision\": 3", "\"revision\": 9223372036854775808",
+    PNL_SCORECARD_ERROR_SYNTAX, "the number 9223372036854775808 is too large", "\"revision\"" },
+  { "  \"version\": 1,", "  \"version\": 18446744073709551617,",
+    PNL_SCORECARD_ERROR_SYNTAX, "the number 18446744073709551617 is too large", "\"version\": 1844" },
+  /* Revisions stop at 2^53 - 1, which every JSON reader keeps exactly. */
+  { "\"revision\": 3", "\"revision\": 9007199254740992",
+    PNL_SCORECARD_ERROR_INVALID, "“revision” is 9007199254740992; it must lie between 1 and 9007199254740991",
+    "\"revision\"" },
+  { "\"revision\": 3", "\"revision\": 9007199254740991",
+    0, NULL, NULL },
+  /* What json-glib let through: a NUL that cut the name short, a raw
+   * control character, a key twice with the last one winning. */
+  { "\"name\": \"Zoë", "\"name\": \"Nul\\u0000Zoë",
+    PNL_SCORECARD_ERROR_SYNTAX, "\\u0000", "\"name\": \"Nul" },
+  { "\"notes\": \"Notes: ", "\"notes\": \"Notes:\x01 ",
+    PNL_SCORECARD_ERROR_SYNTAX, "the control character U+0001", "\"notes\": \"Notes:" },
+  { "  \"revision\": 3,", "  \"revision\": 1,\n  \"revision\": 5,",
+    PNL_SCORECARD_ERROR_SYNTAX, "this key appears a second time in the object (first at 5:3)", "\"revision\": 5" },
 };
 
 static void
@@ -490,6 +523,110 @@ test_syntax (void)
       g_assert_null (cards);
       g_assert_true (g_str_has_prefix (error->message, "syntax.json:4:"));
     }
+}
+
+/* A syntax error says where and what was expected, and never quotes
+ * the text: here that would be a candidate's name in a log.  json-glib
+ * said "unexpected identifier `Secret'". */
+static void
+test_syntax_quotes_nothing (void)
+{
+  static const char *names[] = {
+    "Secret Person",
+    "\"Secret\" Person",
+    "'Secret Person'",
+    "\"Secret Person\\q\"",
+    "\"Secret Person",
+  };
+  g_autofree char *golden = load_golden ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("\"name\": %s", names[i]);
+      g_autofree char *text = replace_once (golden, "\"name\": \"Zoë \\\"Zed\\\" O'Brien, <b>&amp;</b>\"", to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) cards = read_text (text, "secret.json", &error);
+
+      g_test_message ("%s", error ? error->message : "(no error)");
+      g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_SYNTAX);
+      g_assert_null (cards);
+      g_assert_true (g_str_has_prefix (error->message, "secret.json:7:") ||
+                     g_str_has_prefix (error->message, "secret.json:8:"));
+      g_assert_null (strstr (error->message, "Secret"));
+      g_assert_null (strstr (error->message, "Person"));
+    }
+}
+
+/* @depth objects or arrays inside each other, @open before and @close
+ * after @inner. */
+static char *
+nest (const char *open,
+      const char *inner,
+      const char *close,
+      guint       depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  g_string_append (text, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, close);
+  g_string_append_c (text, '\n');
+
+  return g_string_free (text, FALSE);
+}
+
+/* json-glib's parser is recursive: an array 80,000 deep, or {"a": 60,000
+ * deep, overflowed the stack.  Nesting stops at 64, before json-glib
+ * sees the text; run in a child, so that a crash fails the test. */
+static void
+test_deep (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *arrays = nest ("[", "", "]", 80000);
+      g_autofree char *objects = nest ("{\"a\":", "1", "}", 60000);
+      g_autofree char *in_card = NULL;
+      g_autofree char *golden = load_golden ();
+      g_autofree char *inner = nest ("[", "", "]", 100000);
+      g_autofree char *limit = nest ("[", "", "]", 64);
+      g_autofree char *brackets = g_strnfill (100, '[');
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) cards = NULL;
+
+      cards = read_text (arrays, "deep.json", &error);
+      g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_SYNTAX);
+      g_assert_null (cards);
+      g_assert_cmpstr (error->message, ==,
+                       "deep.json:1:65: objects and arrays nest deeper than 64 levels here; "
+                       "Panelist reads no deeper");
+      g_clear_error (&error);
+
+      cards = read_text (objects, "deep.json", &error);
+      g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, "deep.json:1:321: objects and arrays nest"));
+      g_clear_error (&error);
+
+      /* Brackets in text do not count; under a key the reader does not
+       * know, nesting does (the 64th "[" is the 65th level, with the
+       * scorecard's object). */
+      g_strchomp (inner);
+      in_card = g_strdup_printf ("{\n  \"x-text\": \"%s\",\n  \"x-deep\": %s,%s",
+                                 brackets, inner, golden + strlen ("{"));
+      cards = read_text (in_card, "deep.json", &error);
+      g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, "deep.json:3:76: objects and arrays nest"));
+      g_clear_error (&error);
+
+      /* 64 deep is still JSON; it is not a scorecard. */
+      cards = read_text (limit, "deep.json", &error);
+      g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_FORMAT);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -617,6 +754,9 @@ static const FuzzFind fuzz_finds[] = {
   /* A year before 1000 was written with fewer than four digits, which
    * is not ISO 8601: the scorecard could not be read back. */
   { "year-before-1000.json", "\"started_at\": \"0276-11-24T15:30:00Z\"", 0, 0 },
+  /* Not a fuzzer's find, which could not make an input this long: an
+   * array 80,000 deep overflowed the stack in json-glib's parser. */
+  { "deep-80000.json", NULL, PNL_SCORECARD_ERROR_SYNTAX, 1 },
 };
 
 static char *
@@ -683,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/core/scorecard/broken", test_broken);
   g_test_add_func ("/core/scorecard/duplicate-question", test_duplicate_question);
   g_test_add_func ("/core/scorecard/syntax", test_syntax);
+  g_test_add_func ("/core/scorecard/syntax-quotes-nothing", test_syntax_quotes_nothing);
+  g_test_add_func ("/core/scorecard/deep", test_deep);
   g_test_add_func ("/core/scorecard/not-a-scorecard", test_not_scorecard);
   g_test_add_func ("/core/scorecard/bundle-broken", test_bundle_broken);
   g_test_add_func ("/core/scorecard/unknown-keys", test_unknown_keys);

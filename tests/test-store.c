@@ -1003,6 +1003,98 @@ test_save_failure_kept (Fixture       *f,
   g_assert_cmpuint (f->n_failed, ==, 1);
 }
 
+/* A revision stays an integer no larger than 2^53 - 1: a change that
+ * would take it further is refused and stores nothing.  SQLite turned
+ * 2^63 - 1 + 1 into a REAL, 9.22e18. */
+static void
+test_revision_bound (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *limits[] = { "9007199254740991", "9223372036854775807" };
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(PnlAnswer) custom = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlDb) raw = NULL;
+  PnlAnswer *answer;
+
+  open_store (f);
+  interview = create_interview (f, "Zoë Ångström", "ATS-7");
+  answers = list_answers (f, interview);
+  answer = get_answer (answers, 0);
+  raw = open_raw (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autofree char *set = g_strdup_printf ("UPDATE interviews SET revision = %s", limits[i]);
+      g_autofree char *same = g_strdup_printf ("SELECT typeof (revision) = 'integer' AND revision = %s"
+                                               "  FROM interviews", limits[i]);
+
+      raw_exec (raw, set);
+
+      pnl_answer_set_notes (answer, "typed at the limit");
+      pnl_store_save_answer (f->store, answer);
+      g_assert_false (pnl_store_flush (f->store, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, pnl_interview_get_uuid (interview)));
+      g_assert_nonnull (strstr (error->message, "the largest revision, 9007199254740991"));
+      g_clear_error (&error);
+
+      pnl_interview_set_summary (interview, "summed up at the limit");
+      pnl_store_save_interview (f->store, interview);
+      g_assert_false (pnl_store_flush (f->store, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+
+      custom = pnl_store_add_custom_question (f->store, interview, "alpha", "Alpha",
+                                              "One more?", &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_null (custom);
+      g_clear_error (&error);
+
+      g_assert_cmpint (raw_int (raw, same), ==, 1);
+      g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers WHERE notes != ''"), ==, 0);
+      g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM interviews WHERE summary != ''"), ==, 0);
+      g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 0);
+    }
+
+  /* A scorecard with such a revision, made here rather than read from
+   * a file (the reader refuses it), does not go into another store. */
+  {
+    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autoptr(PnlStore) other = pnl_store_new (other_path, &error);
+    g_autoptr(PnlScorecard) card = NULL;
+    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+    g_autoptr(GArray) outcomes = NULL;
+    g_autoptr(GPtrArray) listed = NULL;
+
+    g_assert_no_error (error);
+    card = pnl_store_load_scorecard (f->store, pnl_interview_get_uuid (interview), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pnl_interview_get_revision (pnl_scorecard_get_interview (card)), ==, G_MAXINT64);
+    g_ptr_array_add (cards, card);
+
+    outcomes = pnl_store_import_scorecards (other, cards, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_null (outcomes);
+    g_assert_nonnull (strstr (error->message, "the revision 9223372036854775807"));
+    g_clear_error (&error);
+
+    listed = pnl_store_list_scorecards (other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (listed->len, ==, 0);
+    g_assert_true (pnl_store_close (other, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Below the limit the waiting changes go through. */
+  raw_exec (raw, "UPDATE interviews SET revision = 9007199254740989");
+  flush (f);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers WHERE notes != ''"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT revision FROM interviews"), ==, G_GINT64_CONSTANT (9007199254740991));
+  close_store (f);
+}
+
 static void
 test_snapshot_kept (Fixture       *f,
                     gconstpointer  data)
@@ -1822,6 +1914,7 @@ main (int   argc,
   ADD ("/core/store/newer-refused", test_newer_refused);
   ADD ("/core/store/create-rolls-back", test_create_rolls_back);
   ADD ("/core/store/save-failure-kept", test_save_failure_kept);
+  ADD ("/core/store/revision-bound", test_revision_bound);
   ADD ("/core/store/snapshot-kept", test_snapshot_kept);
   ADD ("/core/store/list-interviews-order", test_list_interviews_order);
   ADD ("/core/store/list-by-role-and-candidate", test_list_by_role_and_candidate);

@@ -238,8 +238,17 @@ read_header (Loader      *loader,
     return fail (loader, error, PNL_BANK_ERROR_MISSING, find_container (loader, root),
                  _("the key “%s” is missing"), "version");
   if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
-                 _("“version” must be a whole number"));
+    {
+      const char *number = pnl_json_doc_get_number_text (loader->doc, root, "version");
+
+      if (number != NULL)
+        return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
+                     /* Translators: %s is a number as the file writes it, such as 1e30 */
+                     _("“%s” must be a whole number, not %s"), "version", number);
+
+      return fail (loader, error, PNL_BANK_ERROR_FORMAT, find_member (loader, root, "version"),
+                   _("“version” must be a whole number"));
+    }
 
   version = json_node_get_int (node);
   if (version > PNL_BANK_FORMAT_VERSION)
@@ -270,10 +279,29 @@ read_header (Loader      *loader,
   node = json_object_get_member (root, "revision");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      if (json_node_get_value_type (node) != G_TYPE_INT64 ||
-          json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
-        return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
-                     _("“revision” must be a whole number, 1 or more"));
+      if (json_node_get_value_type (node) != G_TYPE_INT64)
+        {
+          const char *number = pnl_json_doc_get_number_text (loader->doc, root, "revision");
+
+          if (number != NULL)
+            return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                         _("“%s” must be a whole number, not %s"), "revision", number);
+
+          return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                       _("“revision” must be a whole number, 1 or more"));
+        }
+
+      if (json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
+        {
+          /* The number as the file writes it: pnl_json_doc_new() refused
+           * any that json-glib would not keep exactly. */
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          g_autofree char *high = g_strdup_printf ("%d", G_MAXINT);
+
+          return fail (loader, error, PNL_BANK_ERROR_INVALID, find_member (loader, root, "revision"),
+                       _("“%s” is %s; it must lie between %s and %s"),
+                       "revision", number, "1", high);
+        }
 
       self->revision = json_node_get_int (node);
     }

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PnlInterview, pnl_interview, PNL, INTERVIEW, GObject)
 
+/* The largest revision: 2^53 - 1, the largest whole number that every
+ * JSON reader keeps exactly (a double's).  Files with a larger one are
+ * refused, and a change that would go past it is not saved. */
+#define PNL_INTERVIEW_REVISION_MAX G_GINT64_CONSTANT (9007199254740991)
+
 /* Built by the store.  The editable fields (round, interviewer,
  * recommendation, summary, state, ended-at) have setters that notify;
  * pnl_store_save_interview() queues what they hold. */

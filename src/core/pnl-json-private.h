@@ -23,9 +23,17 @@ typedef struct
  * and column.  Shared by the bank and the scorecard readers. */
 typedef struct _PnlJsonDoc PnlJsonDoc;
 
+/* How deep objects and arrays may nest in a document we read: a bank
+ * nests 4 deep, a scorecard 5 and a bundle of them 7. */
+#define PNL_JSON_MAX_DEPTH 64
+
 /* Text that is not UTF-8 is G_IO_ERROR_INVALID_DATA, text that is not
- * JSON a JSON_PARSER_ERROR; both messages begin with @name (and, for
- * JSON, "name:LINE:COLUMN:"). */
+ * strict JSON (RFC 8259) a JSON_PARSER_ERROR; both messages begin with
+ * @name (and, for JSON, "name:LINE:COLUMN:") and never quote the text.
+ * Also refused as JSON_PARSER_ERROR: nesting deeper than
+ * PNL_JSON_MAX_DEPTH, a raw control character or \u0000 in a string, a
+ * key twice in one object, a whole number beyond 64 bits and a number
+ * too large for a double.  Columns count characters, from 1. */
 PnlJsonDoc      *pnl_json_doc_new            (GBytes           *bytes,
                                               const char       *name,
                                               GError          **error);
@@ -39,6 +47,12 @@ PnlJsonPosition  pnl_json_doc_find_container (PnlJsonDoc       *doc,
 PnlJsonPosition  pnl_json_doc_find_member    (PnlJsonDoc       *doc,
                                               JsonObject       *object,
                                               const char       *member);
+/* How the file writes the number that is the value of @member ("1e30",
+ * cut after 40 characters), to quote in a message; NULL when that value
+ * is not a number. */
+const char      *pnl_json_doc_get_number_text (PnlJsonDoc      *doc,
+                                               JsonObject      *object,
+                                               const char      *member);
 /* Sets @error to "NAME:LINE:COLUMN: MESSAGE", or "NAME: MESSAGE" when
  * the position is not known.  Returns FALSE, for tail calls. */
 gboolean         pnl_json_doc_fail_literal   (PnlJsonDoc       *doc,

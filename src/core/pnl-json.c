@@ -10,7 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <gio/gio.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pnl-json-private.h"
@@ -24,11 +27,29 @@ struct _PnlJsonDoc
   GArray     *stack;
   GHashTable *containers;
   GHashTable *members;
-  /* json-glib reads "{…} {…}" as two documents and keeps the last;
-   * where the second one starts, line 0 when there is none. */
-  PnlJsonPosition second_root;
-  guint           n_roots;
+  /* The members the check saw, in the order json-glib reports them,
+   * and how the file writes the numbers among them. */
+  GPtrArray  *scanned;
+  guint       n_members;
+  gboolean    scanned_lost;
+  GHashTable *numbers;
 };
+
+typedef struct
+{
+  char *key;
+  char *number;  /* as written, or NULL when the value is not a number */
+} ScannedMember;
+
+static void
+scanned_member_free (gpointer data)
+{
+  ScannedMember *member = data;
+
+  g_free (member->key);
+  g_free (member->number);
+  g_free (member);
+}
 
 /* Positions ------------------------------------------------------------ */
 
@@ -48,9 +69,6 @@ on_container_start (JsonParser *parser,
                     PnlJsonDoc *doc)
 {
   PnlJsonPosition pos = current_position (parser);
-
-  if (doc->stack->len == 0 && doc->n_roots++ == 1)
-    doc->second_root = pos;
 
   g_array_append_val (doc->stack, pos);
 }
@@ -77,106 +95,591 @@ on_object_member (JsonParser *parser,
                   PnlJsonDoc *doc)
 {
   PnlJsonPosition *pos = g_new (PnlJsonPosition, 1);
+  char *key = g_strdup_printf ("%p/%s", (gpointer)object, member);
 
-  *pos = current_position (parser);
-  g_hash_table_insert (doc->members,
-                       g_strdup_printf ("%p/%s", (gpointer)object, member),
-                       pos);
-}
-
-static char *
-rename_syntax_error (const char *name,
-                     const char *message)
-{
-  g_autofree char *renamed = NULL;
-
-  /* json-glib says "<data>:LINE:COL: Parse error: ..." for in-memory data;
-   * say the file's own name instead. */
-  if (g_str_has_prefix (message, "<data>:"))
-    renamed = g_strconcat (name, message + strlen ("<data>"), NULL);
-  else
-    /* Translators: a file, then what is wrong with it */
-    renamed = g_strdup_printf (_("%s: %s"), name, message);
-
-  /* The message quotes the text it choked on, which need not be UTF-8
-   * once json-glib has decoded a lone surrogate ("\ud800") in it. */
-  return g_utf8_make_valid (renamed, -1);
-}
-
-/* json-glib decodes a lone surrogate escape ("\ud800" with no low half
- * after it) to bytes that are not UTF-8, in a value or in a member name.
- * Every text a reader takes from the document must be UTF-8 (labels,
- * SQLite, exports all rely on it), so refuse the document here.  The walk
- * keeps its own stack: a deeply nested document must not exhaust ours. */
-static gboolean
-check_text (PnlJsonDoc  *doc,
-            JsonNode    *root,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
-  const char *message = _("a \\u escape there is not a character (a lone surrogate, "
-                          "\\uD800 to \\uDFFF)");
-
-  if (root != NULL)
-    g_ptr_array_add (pending, root);
-
-  while (pending->len > 0)
+  /* json-glib reports a member once its value is read, as the check
+   * recorded them: the same text, the same order.  Should it ever
+   * differ, the numbers are not known rather than wrong. */
+  if (!doc->scanned_lost)
     {
-      JsonNode *node = g_ptr_array_steal_index_fast (pending, pending->len - 1);
+      ScannedMember *scanned = NULL;
 
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *object = json_node_get_object (node);
-          JsonObjectIter iter;
-          const char *member;
-          JsonNode *value;
+      if (doc->n_members < doc->scanned->len)
+        scanned = g_ptr_array_index (doc->scanned, doc->n_members);
+      doc->n_members++;
 
-          json_object_iter_init (&iter, object);
-          while (json_object_iter_next (&iter, &member, &value))
-            {
-              if (!g_utf8_validate (member, -1, NULL) ||
-                  (JSON_NODE_HOLDS_VALUE (value) &&
-                   json_node_get_value_type (value) == G_TYPE_STRING &&
-                   !g_utf8_validate (json_node_get_string (value), -1, NULL)))
-                return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                                  pnl_json_doc_find_member (doc, object, member),
-                                                  message);
-
-              if (JSON_NODE_HOLDS_OBJECT (value) || JSON_NODE_HOLDS_ARRAY (value))
-                g_ptr_array_add (pending, value);
-            }
-        }
-      else if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *element = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_VALUE (element) &&
-                  json_node_get_value_type (element) == G_TYPE_STRING &&
-                  !g_utf8_validate (json_node_get_string (element), -1, NULL))
-                return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                                  pnl_json_doc_find_container (doc, array),
-                                                  message);
-
-              if (JSON_NODE_HOLDS_OBJECT (element) || JSON_NODE_HOLDS_ARRAY (element))
-                g_ptr_array_add (pending, element);
-            }
-        }
-      else if (JSON_NODE_HOLDS_VALUE (node) &&
-               json_node_get_value_type (node) == G_TYPE_STRING &&
-               !g_utf8_validate (json_node_get_string (node), -1, NULL))
-        {
-          PnlJsonPosition none = { 0, 0 };
-
-          return pnl_json_doc_fail_literal (doc, error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                            none, message);
-        }
+      if (scanned == NULL || g_strcmp0 (scanned->key, member) != 0)
+        doc->scanned_lost = TRUE;
+      else if (scanned->number != NULL)
+        g_hash_table_insert (doc->numbers, g_strdup (key), g_strdup (scanned->number));
     }
 
+  *pos = current_position (parser);
+  g_hash_table_insert (doc->members, key, pos);
+}
+
+/* Checking the text ---------------------------------------------------- */
+
+/* json-glib's parser calls itself for every object and array inside
+ * another, so a document nested tens of thousands deep overflows the
+ * stack; it also accepts what JSON forbids (raw control characters in
+ * text, "\u0000", a key twice, "01") and its messages quote the text
+ * they choke on.  So every document is first checked here, without
+ * recursion, against the grammar of RFC 8259 and our limits; json-glib
+ * only ever sees valid JSON. */
+
+typedef struct
+{
+  const char      *name;
+  const guchar    *p;
+  const guchar    *end;
+  PnlJsonPosition  pos;
+  /* ScannedMember, in the order their values end */
+  GPtrArray       *members;
+} Scan;
+
+typedef struct
+{
+  guchar      close;  /* '}' or ']' */
+  /* An object's keys (decoded) and where each first appeared. */
+  GHashTable *keys;
+  /* The key whose value this is, NULL in an array or at the root */
+  char       *member;
+} Level;
+
+/* A member's value ended: @key is taken. */
+static void
+scan_member_done (Scan *scan,
+                  char *key,
+                  char *number)
+{
+  ScannedMember *member;
+
+  if (key == NULL)
+    return;
+
+  member = g_new (ScannedMember, 1);
+  member->key = key;
+  member->number = g_strdup (number);
+  g_ptr_array_add (scan->members, member);
+}
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+scan_fail (Scan            *scan,
+           PnlJsonPosition  pos,
+           GError         **error,
+           const char      *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+               "%s:%d:%d: %s", scan->name, pos.line, pos.column, message);
+
+  return FALSE;
+}
+
+/* Steps over one byte.  Columns count characters, from 1. */
+static void
+scan_advance (Scan *scan)
+{
+  guchar c = *scan->p++;
+
+  if (c == '\n')
+    {
+      scan->pos.line++;
+      scan->pos.column = 1;
+    }
+  else if (scan->p == scan->end || (*scan->p & 0xc0) != 0x80)
+    scan->pos.column++;
+}
+
+static void
+scan_skip_space (Scan *scan)
+{
+  while (scan->p < scan->end &&
+         (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan_advance (scan);
+}
+
+static int
+scan_hex4 (Scan *scan)
+{
+  int value = 0;
+
+  if (scan->end - scan->p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (scan->p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    scan_advance (scan);
+
+  return value;
+}
+
+/* A string, from its opening quote; a key is decoded into @key. */
+static gboolean
+scan_string (Scan     *scan,
+             GString  *key,
+             GError  **error)
+{
+  PnlJsonPosition start = scan->pos;
+
+  scan_advance (scan);
+
+  for (;;)
+    {
+      PnlJsonPosition here = scan->pos;
+      guchar c;
+      int unit;
+
+      if (scan->p == scan->end)
+        return scan_fail (scan, start, error, _("the text that starts here has no closing “\"”"));
+
+      c = *scan->p;
+
+      if (c == '"')
+        {
+          scan_advance (scan);
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return scan_fail (scan, here, error,
+                          /* Translators: %04X is a character code, like 0001 */
+                          _("text holds the control character U+%04X as it is; "
+                            "JSON allows it only as an escape such as \\u%04X"),
+                          c, c);
+
+      if (c != '\\')
+        {
+          if (key != NULL)
+            g_string_append_c (key, c);
+          scan_advance (scan);
+          continue;
+        }
+
+      scan_advance (scan);
+      if (scan->p == scan->end)
+        return scan_fail (scan, start, error, _("the text that starts here has no closing “\"”"));
+
+      c = *scan->p;
+      scan_advance (scan);
+
+      switch (c)
+        {
+        case '"': case '\\': case '/':
+          break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+
+        case 'u':
+          if ((unit = scan_hex4 (scan)) < 0)
+            return scan_fail (scan, here, error, _("“\\u” must be followed by four hexadecimal digits"));
+
+          if (unit == 0)
+            return scan_fail (scan, here, error,
+                              _("text holds the character \\u0000, which Panelist does not accept"));
+
+          if (unit >= 0xdc00 && unit <= 0xdfff)
+            return scan_fail (scan, here, error,
+                              _("a \\u escape there is not a character (a lone surrogate, "
+                                "\\uD800 to \\uDFFF)"));
+
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              int low = -1;
+
+              if (scan->end - scan->p >= 2 && scan->p[0] == '\\' && scan->p[1] == 'u')
+                {
+                  Scan peek = *scan;
+
+                  scan_advance (&peek);
+                  scan_advance (&peek);
+                  low = scan_hex4 (&peek);
+                  if (low >= 0xdc00 && low <= 0xdfff)
+                    *scan = peek;
+                }
+
+              if (low < 0xdc00 || low > 0xdfff)
+                return scan_fail (scan, here, error,
+                                  _("a \\u escape there is not a character (a lone surrogate, "
+                                    "\\uD800 to \\uDFFF)"));
+
+              unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+            }
+
+          if (key != NULL)
+            g_string_append_unichar (key, unit);
+          continue;
+
+        default:
+          return scan_fail (scan, here, error,
+                            _("an unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+                              "and \\u with four hexadecimal digits"));
+        }
+
+      if (key != NULL)
+        g_string_append_c (key, c);
+    }
+}
+
+static gboolean
+scan_digits (Scan *scan)
+{
+  if (scan->p == scan->end || !g_ascii_isdigit (*scan->p))
+    return FALSE;
+
+  while (scan->p < scan->end && g_ascii_isdigit (*scan->p))
+    scan_advance (scan);
+
   return TRUE;
+}
+
+/* The longest number a message quotes in full, in characters. */
+#define MAX_QUOTED_NUMBER 40
+
+/* A number, which must also be one json-glib keeps as it is: a whole
+ * number in 64 bits, any other number short of infinity. */
+static gboolean
+scan_number (Scan    *scan,
+             char   **written,
+             GError **error)
+{
+  PnlJsonPosition start = scan->pos;
+  const guchar *first = scan->p;
+  g_autofree char *text = NULL;
+  gboolean whole = TRUE;
+  gboolean too_large;
+  gsize length;
+
+  if (*scan->p == '-')
+    scan_advance (scan);
+
+  if (scan->p < scan->end && *scan->p == '0')
+    scan_advance (scan);
+  else if (!scan_digits (scan))
+    return scan_fail (scan, start, error, _("a number must have a digit after “-”"));
+
+  if (scan->p < scan->end && *scan->p == '.')
+    {
+      whole = FALSE;
+      scan_advance (scan);
+      if (!scan_digits (scan))
+        return scan_fail (scan, start, error, _("a number must have digits after its “.”"));
+    }
+
+  if (scan->p < scan->end && (*scan->p == 'e' || *scan->p == 'E'))
+    {
+      whole = FALSE;
+      scan_advance (scan);
+      if (scan->p < scan->end && (*scan->p == '+' || *scan->p == '-'))
+        scan_advance (scan);
+      if (!scan_digits (scan))
+        return scan_fail (scan, start, error, _("a number must have digits after its exponent “e”"));
+    }
+
+  if (scan->p < scan->end && g_ascii_isdigit (*scan->p))
+    return scan_fail (scan, start, error, _("a number must not start with a 0 followed by digits"));
+
+  length = scan->p - first;
+  text = g_strndup ((const char *)first, length);
+
+  errno = 0;
+  if (whole)
+    too_large = (g_ascii_strtoll (text, NULL, 10), errno == ERANGE);
+  else
+    too_large = isinf (g_ascii_strtod (text, NULL));
+
+  /* The number as written, for the person who wrote it; a number
+   * carries none of a candidate's words. */
+  if (length > MAX_QUOTED_NUMBER)
+    {
+      char *shorter = g_strdup_printf ("%.*s…", MAX_QUOTED_NUMBER, text);
+
+      g_free (text);
+      text = shorter;
+    }
+
+  if (too_large)
+    {
+      if (whole)
+        return scan_fail (scan, start, error,
+                          _("the number %s is too large: whole numbers must lie between "
+                            "-9223372036854775808 and 9223372036854775807"),
+                          text);
+
+      return scan_fail (scan, start, error, _("the number %s is too large"), text);
+    }
+
+  *written = g_steal_pointer (&text);
+
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scan       *scan,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize)(scan->end - scan->p) < length || memcmp (scan->p, word, length) != 0)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    scan_advance (scan);
+
+  return TRUE;
+}
+
+/* A container ends: its keys are forgotten, and it is recorded as the
+ * value of its member. */
+static void
+scan_pop (Scan  *scan,
+          Level *level)
+{
+  g_clear_pointer (&level->keys, g_hash_table_unref);
+  scan_member_done (scan, g_steal_pointer (&level->member), NULL);
+}
+
+typedef enum
+{
+  WANT_VALUE,           /* at the start, after “:” and after “,” in an array */
+  WANT_VALUE_OR_CLOSE,  /* after “[” */
+  WANT_KEY_OR_CLOSE,    /* after “{” */
+  WANT_KEY,             /* after “,” in an object */
+  WANT_COMMA_OR_CLOSE,  /* after a value */
+} ScanState;
+
+static gboolean
+scan_document (Scan    *scan,
+               GError **error)
+{
+  Level stack[PNL_JSON_MAX_DEPTH];
+  guint depth = 0;
+  ScanState state = WANT_VALUE;
+  PnlJsonPosition value_end = { 1, 1 };
+  g_autoptr(GString) key = g_string_new (NULL);
+  /* The key whose value comes next, NULL in an array or at the root */
+  g_autofree char *member = NULL;
+  gboolean ok = FALSE;
+
+  for (;;)
+    {
+      PnlJsonPosition here;
+      guchar c;
+
+      scan_skip_space (scan);
+      here = scan->pos;
+
+      if (scan->p == scan->end)
+        {
+          if (state == WANT_COMMA_OR_CLOSE && depth == 0)
+            ok = TRUE;
+          else if (state == WANT_VALUE && depth == 0)
+            scan_fail (scan, here, error, _("the file holds no JSON value"));
+          else
+            scan_fail (scan, here, error, _("the text ends before the document does"));
+          break;
+        }
+
+      c = *scan->p;
+
+      if (state == WANT_COMMA_OR_CLOSE)
+        {
+          if (depth == 0)
+            {
+              scan_fail (scan, here, error, _("the text goes on after the end of the document"));
+              break;
+            }
+
+          if (c == stack[depth - 1].close)
+            {
+              scan_advance (scan);
+              scan_pop (scan, &stack[--depth]);
+              value_end = scan->pos;
+            }
+          else if (c == ',')
+            {
+              scan_advance (scan);
+              state = stack[depth - 1].close == '}' ? WANT_KEY : WANT_VALUE;
+            }
+          else
+            {
+              /* Most often a comma forgotten at the end of a line:
+               * point there, not at the next line. */
+              scan_fail (scan, value_end, error,
+                         stack[depth - 1].close == '}'
+                           ? _("expected “,” or “}” after the value that ends here")
+                           : _("expected “,” or “]” after the value that ends here"));
+              break;
+            }
+          continue;
+        }
+
+      if (state == WANT_KEY_OR_CLOSE || state == WANT_KEY)
+        {
+          Level *level = &stack[depth - 1];
+          PnlJsonPosition *first;
+
+          if (c == '}' && state == WANT_KEY_OR_CLOSE)
+            {
+              scan_advance (scan);
+              scan_pop (scan, &stack[--depth]);
+              value_end = scan->pos;
+              state = WANT_COMMA_OR_CLOSE;
+              continue;
+            }
+
+          if (c != '"')
+            {
+              scan_fail (scan, here, error, _("expected a key in double quotes here"));
+              break;
+            }
+
+          g_string_truncate (key, 0);
+          if (!scan_string (scan, key, error))
+            break;
+
+          if (level->keys == NULL)
+            level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+          if ((first = g_hash_table_lookup (level->keys, key->str)) != NULL)
+            {
+              /* Which of the two json-glib would keep is no rule to
+               * rely on; the key is not quoted, it could be anything. */
+              scan_fail (scan, here, error,
+                         _("this key appears a second time in the object (first at %d:%d); "
+                           "a key may appear only once"),
+                         first->line, first->column);
+              break;
+            }
+          first = g_new (PnlJsonPosition, 1);
+          *first = here;
+          g_hash_table_insert (level->keys, g_strdup (key->str), first);
+
+          scan_skip_space (scan);
+          if (scan->p == scan->end || *scan->p != ':')
+            {
+              scan_fail (scan, scan->pos, error, _("expected “:” here"));
+              break;
+            }
+          scan_advance (scan);
+          g_free (member);
+          member = g_strdup (key->str);
+          state = WANT_VALUE;
+          continue;
+        }
+
+      /* A value. */
+      if (c == ']' && state == WANT_VALUE_OR_CLOSE)
+        {
+          scan_advance (scan);
+          scan_pop (scan, &stack[--depth]);
+          value_end = scan->pos;
+          state = WANT_COMMA_OR_CLOSE;
+          continue;
+        }
+
+      if (c == '{' || c == '[')
+        {
+          if (depth == PNL_JSON_MAX_DEPTH)
+            {
+              scan_fail (scan, here, error,
+                         _("objects and arrays nest deeper than %d levels here; "
+                           "Panelist reads no deeper"),
+                         PNL_JSON_MAX_DEPTH);
+              break;
+            }
+
+          scan_advance (scan);
+          stack[depth].close = c == '{' ? '}' : ']';
+          stack[depth].keys = NULL;
+          stack[depth].member = g_steal_pointer (&member);
+          depth++;
+          state = c == '{' ? WANT_KEY_OR_CLOSE : WANT_VALUE_OR_CLOSE;
+          continue;
+        }
+
+      if (c == '"')
+        {
+          if (!scan_string (scan, NULL, error))
+            break;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          g_autofree char *number = NULL;
+
+          if (!scan_number (scan, &number, error))
+            break;
+          scan_member_done (scan, g_steal_pointer (&member), number);
+        }
+      else if (!scan_literal (scan, "true") &&
+               !scan_literal (scan, "false") &&
+               !scan_literal (scan, "null"))
+        {
+          /* What is there is not quoted: it could be anyone's words. */
+          scan_fail (scan, here, error,
+                     _("expected a value here: an object, an array, text in double quotes, "
+                       "a number, true, false or null"));
+          break;
+        }
+
+      scan_member_done (scan, g_steal_pointer (&member), NULL);
+      value_end = scan->pos;
+      state = WANT_COMMA_OR_CLOSE;
+    }
+
+  while (depth > 0)
+    {
+      depth--;
+      g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+      g_clear_pointer (&stack[depth].member, g_free);
+    }
+
+  return ok;
+}
+
+/* Checks the whole of @data (UTF-8) as above.
+ *
+ * Returns: (transfer full): the members seen (ScannedMember), in the
+ *   order their values end, or %NULL with @error set */
+static GPtrArray *
+check_syntax (const char  *data,
+              gsize        size,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (scanned_member_free);
+  Scan scan = {
+    name, (const guchar *)data, (const guchar *)data + size, { 1, 1 }, members,
+  };
+
+  /* A byte order mark, as some editors write: json-glib skips it too. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    scan.p += 3;
+
+  if (!scan_document (&scan, error))
+    return NULL;
+
+  return g_steal_pointer (&members);
 }
 
 /**
@@ -194,6 +697,7 @@ pnl_json_doc_new (GBytes      *bytes,
 {
   g_autoptr(PnlJsonDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) scanned = NULL;
   const char *data;
   gsize size;
 
@@ -209,7 +713,12 @@ pnl_json_doc_new (GBytes      *bytes,
       return NULL;
     }
 
+  if (!(scanned = check_syntax (data, size, name, error)))
+    return NULL;
+
   doc = g_new0 (PnlJsonDoc, 1);
+  doc->scanned = g_steal_pointer (&scanned);
+  doc->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc->name = g_strdup (name);
   doc->stack = g_array_new (FALSE, FALSE, sizeof (PnlJsonPosition));
   doc->containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -224,24 +733,26 @@ pnl_json_doc_new (GBytes      *bytes,
 
   if (!json_parser_load_from_data (doc->parser, data, size, &local_error))
     {
-      g_autofree char *message = rename_syntax_error (name, local_error->message);
+      int line = 0;
+      int column = 0;
 
-      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      /* Not expected once the text is valid JSON.  json-glib's message
+       * quotes the text, so only its position is kept. */
+      if (sscanf (local_error->message, "<data>:%d:%d:", &line, &column) == 2)
+        g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                     _("%s:%d:%d: the JSON text could not be read"), name, line, column);
+      else
+        g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                     _("%s: the JSON text could not be read"), name);
       return NULL;
     }
 
   g_signal_handlers_disconnect_by_data (doc->parser, doc);
 
-  if (doc->n_roots > 1)
-    {
-      pnl_json_doc_fail_literal (doc, error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                                 doc->second_root,
-                                 _("the text goes on after the end of the document"));
-      return NULL;
-    }
-
-  if (!check_text (doc, json_parser_get_root (doc->parser), error))
-    return NULL;
+  /* Only the numbers are kept. */
+  if (doc->scanned_lost || doc->n_members != doc->scanned->len)
+    g_hash_table_remove_all (doc->numbers);
+  g_clear_pointer (&doc->scanned, g_ptr_array_unref);
 
   return g_steal_pointer (&doc);
 }
@@ -258,6 +769,8 @@ pnl_json_doc_free (PnlJsonDoc *doc)
   g_clear_pointer (&doc->stack, g_array_unref);
   g_clear_pointer (&doc->containers, g_hash_table_unref);
   g_clear_pointer (&doc->members, g_hash_table_unref);
+  g_clear_pointer (&doc->scanned, g_ptr_array_unref);
+  g_clear_pointer (&doc->numbers, g_hash_table_unref);
   g_free (doc->name);
   g_free (doc);
 }
@@ -311,6 +824,16 @@ pnl_json_doc_find_member (PnlJsonDoc *doc,
     return pnl_json_doc_find_container (doc, object);
 
   return *pos;
+}
+
+const char *
+pnl_json_doc_get_number_text (PnlJsonDoc *doc,
+                              JsonObject *object,
+                              const char *member)
+{
+  g_autofree char *key = g_strdup_printf ("%p/%s", (gpointer)object, member);
+
+  return g_hash_table_lookup (doc->numbers, key);
 }
 
 gboolean

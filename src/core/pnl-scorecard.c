@@ -522,8 +522,17 @@ read_int (PnlJsonDoc  *doc,
     }
 
   if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, member),
-                 _("“%s” must be a whole number"), member);
+    {
+      const char *number = pnl_json_doc_get_number_text (doc, object, member);
+
+      if (number != NULL)
+        return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, member),
+                     /* Translators: %s is a number as the file writes it, such as 1e30 */
+                     _("“%s” must be a whole number, not %s"), member, number);
+
+      return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, member),
+                   _("“%s” must be a whole number"), member);
+    }
 
   value = json_node_get_int (node);
   if (value < min || value > max)
@@ -679,8 +688,16 @@ read_header (PnlJsonDoc  *doc,
     return fail (doc, error, PNL_SCORECARD_ERROR_MISSING, at (doc, object, NULL),
                  _("the key “%s” is missing"), "version");
   if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "version"),
-                 _("“version” must be a whole number"));
+    {
+      const char *number = pnl_json_doc_get_number_text (doc, object, "version");
+
+      if (number != NULL)
+        return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "version"),
+                     _("“%s” must be a whole number, not %s"), "version", number);
+
+      return fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "version"),
+                   _("“version” must be a whole number"));
+    }
 
   version = json_node_get_int (node);
   if (version > PNL_SCORECARD_FORMAT_VERSION)
@@ -841,8 +858,16 @@ read_answer (PnlJsonDoc  *doc,
     {
       if (json_node_get_value_type (node) != G_TYPE_INT64)
         {
-          fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "score"),
-                _("%s: “score” must be a whole number or null"), subject);
+          const char *number = pnl_json_doc_get_number_text (doc, object, "score");
+
+          if (number != NULL)
+            fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "score"),
+                  /* Translators: the first %s names the answer, the second is a number
+                   * as the file writes it, such as 2.5 */
+                  _("%s: “score” must be a whole number or null, not %s"), subject, number);
+          else
+            fail (doc, error, PNL_SCORECARD_ERROR_FORMAT, at (doc, object, "score"),
+                  _("%s: “score” must be a whole number or null"), subject);
           return NULL;
         }
 
@@ -1004,7 +1029,7 @@ read_scorecard (PnlJsonDoc  *doc,
   g_free (uuid);
   uuid = g_steal_pointer (&lower);
 
-  if (!read_int (doc, object, "revision", TRUE, 1, G_MAXINT64, &revision, error))
+  if (!read_int (doc, object, "revision", TRUE, 1, PNL_INTERVIEW_REVISION_MAX, &revision, error))
     return NULL;
 
   if (!(candidate = read_object (doc, object, "candidate", error)) ||

@@ -1256,6 +1256,48 @@ pnl_store_create_interview (PnlStore    *self,
   return pnl_store_find_interview (self, create->uuid, error);
 }
 
+/* Whether the revision of @interview_id may grow by one and stay what
+ * the column holds: an integer no larger than PNL_INTERVIEW_REVISION_MAX
+ * (SQLite would turn 2^63 - 1 + 1 into a REAL).  A change that would go
+ * past it is refused, with the interview's UUID. */
+static gboolean
+check_revision_room (PnlDb    *db,
+                     gint64    interview_id,
+                     GError  **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autofree char *limit = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "SELECT uuid FROM interviews WHERE id = ?1"
+                                "  AND (typeof (revision) != 'integer' OR revision >= ?2)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+  pnl_db_statement_bind_int (stmt, 2, PNL_INTERVIEW_REVISION_MAX);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_DONE:
+      return TRUE;
+
+    case PNL_DB_STEP_ROW:
+      limit = g_strdup_printf ("%" G_GINT64_FORMAT, PNL_INTERVIEW_REVISION_MAX);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: the first %s is an interview's UUID, the second a number */
+                   _("The interview %s has reached the largest revision, %s: "
+                     "no change to it can be saved."),
+                   pnl_db_statement_column_text (stmt, 0), limit);
+      return FALSE;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
 typedef struct
 {
   gint64  interview_id;
@@ -1279,6 +1321,9 @@ add_custom_job (PnlDb     *db,
   QuestionRow *row;
   gint64 position;
   gint64 n;
+
+  if (!check_revision_room (db, add->interview_id, error))
+    return FALSE;
 
   stmt = pnl_db_prepare_cached (db,
                                 "SELECT COALESCE (MAX (position) + 1, 0),"
@@ -1424,6 +1469,9 @@ bump_revision (PnlDb    *db,
 {
   g_autoptr(PnlDbStatement) stmt = NULL;
 
+  if (!check_revision_room (db, interview_id, error))
+    return FALSE;
+
   stmt = pnl_db_prepare_cached (db,
                                 "UPDATE interviews SET revision = revision + 1, updated_at = ?1"
                                 " WHERE id = ?2",
@@ -1559,6 +1607,9 @@ save_interview_job (PnlDb     *db,
 {
   SaveInterview *save = data;
   g_autoptr(PnlDbStatement) stmt = NULL;
+
+  if (!check_revision_room (db, save->interview_id, error))
+    return FALSE;
 
   stmt = pnl_db_prepare_cached (db,
                                 "UPDATE interviews SET round = ?1, interviewer = ?2,"
@@ -2228,6 +2279,23 @@ import_card_new (PnlScorecard  *scorecard,
   g_autofree char *canonical = NULL;
   ImportCard *card;
   guint n_answers;
+
+  /* The reader refuses such a file; a scorecard built otherwise must
+   * not bring a revision the column cannot keep either. */
+  if (pnl_interview_get_revision (interview) < 1 ||
+      pnl_interview_get_revision (interview) > PNL_INTERVIEW_REVISION_MAX)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 pnl_interview_get_revision (interview));
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, PNL_INTERVIEW_REVISION_MAX);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: the first %s is an interview's UUID, the others numbers */
+                   _("The interview %s has the revision %s; a revision must lie "
+                     "between 1 and %s."),
+                   pnl_interview_get_uuid (interview), number, limit);
+      return NULL;
+    }
 
   if (!(canonical = pnl_scorecard_to_string (scorecard, error)))
     return NULL;
