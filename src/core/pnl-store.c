@@ -3035,6 +3035,76 @@ pnl_store_import_scorecards (PnlStore   *self,
   return outcomes;
 }
 
+typedef struct
+{
+  char   *uuid;
+  gint64  revision;
+} MarkPublished;
+
+static void
+mark_published_free (gpointer data)
+{
+  MarkPublished *mark = data;
+
+  g_free (mark->uuid);
+  g_free (mark);
+}
+
+static gboolean
+mark_published_job (PnlDb     *db,
+                    gpointer   data,
+                    GError   **error)
+{
+  MarkPublished *mark = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  /* Never down, and nothing when the interview is gone. */
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET synced_revision = max (synced_revision, ?2)"
+                                " WHERE uuid = ?1 AND revision >= ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, mark->uuid);
+  pnl_db_statement_bind_int (stmt, 2, mark->revision);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/**
+ * pnl_store_mark_published:
+ * @self: a #PnlStore
+ * @uuid: the interview's UUID
+ * @revision: the revision now in the panel folder
+ *
+ * Queues raising the interview's synced_revision to @revision: what is
+ * published is in step, so a newer revision of it that arrives later is
+ * a fast-forward when nothing changed here since.  Safe to call from any
+ * thread.
+ */
+void
+pnl_store_mark_published (PnlStore   *self,
+                          const char *uuid,
+                          gint64      revision)
+{
+  MarkPublished *mark;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (self->closed)
+    return;
+
+  mark = g_new0 (MarkPublished, 1);
+  mark->uuid = g_strdup (uuid);
+  mark->revision = revision;
+
+  key = g_strdup_printf ("published:%s", uuid);
+  pnl_writer_push (self->writer, key, mark_published_job, mark, mark_published_free);
+}
+
 /* Conflicts -------------------------------------------------------------- */
 
 void

@@ -237,6 +237,12 @@ GArray       *pnl_store_import_scorecards_full (PnlStore    *self,
                                                 const char  *source,
                                                 GError     **error);
 
+/* @revision of @uuid is published (written to a panel folder): the
+ * interview is in step at it.  Queued; safe from any thread. */
+void          pnl_store_mark_published       (PnlStore      *self,
+                                              const char    *uuid,
+                                              gint64         revision);
+
 /* Conflicts kept by imports, oldest first (of PnlConflictRecord). */
 GPtrArray    *pnl_store_list_conflicts       (PnlStore      *self,
                                               GError       **error);
