@@ -1677,6 +1677,7 @@ scenario_arrival_while_typing (PnlApplication *app,
   PnlAnswer *answer = pnl_session_find_answer (session, "programming.sync-vs-async");
   g_autofree char *name = g_strconcat (t->uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (t->folder, name, NULL);
+  g_autofree char *last = NULL;
   gint64 deadline;
   guint word = 0;
 
@@ -1709,7 +1710,9 @@ scenario_arrival_while_typing (PnlApplication *app,
     }
 
   t->typed = g_strdup (pnl_answer_get_notes (answer));
-  g_assert_true (g_str_has_suffix (t->typed, "after4 "));
+  last = g_strdup_printf ("after%u ", word - 1);
+  g_assert_true (g_str_has_prefix (t->typed, "before0 "));
+  g_assert_true (g_str_has_suffix (t->typed, last));
 }
 
 static void
