@@ -2370,7 +2370,7 @@ typedef struct
  * writer never waits long behind it; the importing thread then pauses
  * for IMPORT_PAUSE_US, long enough for a writer waiting in SQLite's busy
  * handler (which looks again every 100 ms at most) to get in. */
-#define IMPORT_BATCH_US (150 * G_TIME_SPAN_MILLISECOND)
+#define IMPORT_BATCH_US (100 * G_TIME_SPAN_MILLISECOND)
 #define IMPORT_PAUSE_US (110 * G_TIME_SPAN_MILLISECOND)
 
 static gboolean
@@ -2945,7 +2945,7 @@ import_job (PnlDb     *db,
  * Imported interviews keep their UUID and revision.
  *
  * The cards go in batches, each one transaction of whole cards lasting
- * at most about 150 ms, with a pause between them for other writers.
+ * at most about 100 ms, with a pause between them for other writers.
  *
  * Returns: (transfer full) (element-type PnlImportResult): one result
  *   per scorecard, or %NULL with @error set; then the batches before the
