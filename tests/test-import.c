@@ -727,12 +727,14 @@ at_revision (const char *text,
   return json_to_string (json_parser_get_root (parser), TRUE);
 }
 
-/* The question id of the @index-th answer of @session. */
+/* The @index-th answer of @session, borrowed: the session holds it. */
 static PnlAnswer *
 nth_answer (PnlSession *session,
             guint       index)
 {
-  g_autoptr(PnlAnswer) answer = g_list_model_get_item (pnl_session_get_answers (session), index);
+  PnlAnswer *answer = g_list_model_get_item (pnl_session_get_answers (session), index);
+
+  g_object_unref (answer);
 
   return answer;
 }

@@ -3102,7 +3102,7 @@ pnl_store_mark_published (PnlStore   *self,
   mark->revision = revision;
 
   key = g_strdup_printf ("published:%s", uuid);
-  pnl_writer_push (self->writer, key, mark_published_job, mark, mark_published_free);
+  pnl_writer_push_bookkeeping (self->writer, key, mark_published_job, mark, mark_published_free);
 }
 
 /* Conflicts -------------------------------------------------------------- */
@@ -3555,7 +3555,7 @@ pnl_store_hold_interview (PnlStore      *self,
     }
 
   key = g_strdup_printf ("lease:%s", owner);
-  pnl_writer_push (self->writer, key, hold_job, lease, lease_job_free);
+  pnl_writer_push_bookkeeping (self->writer, key, hold_job, lease, lease_job_free);
 
   return TRUE;
 }
@@ -3583,8 +3583,8 @@ pnl_store_release_interview (PnlStore     *self,
     return;
 
   key = g_strdup_printf ("lease:%s", owner);
-  pnl_writer_push (self->writer, key, release_job, lease_job_new (interview, owner),
-                   lease_job_free);
+  pnl_writer_push_bookkeeping (self->writer, key, release_job, lease_job_new (interview, owner),
+                               lease_job_free);
 }
 
 
