@@ -997,6 +997,72 @@ test_binary_no_candidate_in_logs (Fixture       *fixture,
   debug_children = FALSE;
 }
 
+/* A file taking over an interview is kept as a conflict: the exit
+ * status and the standard error say so, naming the field and not its
+ * value; --conflicts shows both sides; --resolve ends it. */
+static void
+test_binary_conflicts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", fixture->db_path);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "card.json", NULL);
+  g_autofree char *takeover_path = g_build_filename (fixture->dir, "takeover.json", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", json_path);
+  g_autofree char *uuid = NULL;
+  g_autofree char *interview_arg = NULL;
+  g_autofree char *resolve_arg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *takeover = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GRegex) interviewer = g_regex_new ("\"interviewer\": \"[^\"]*\"", 0, 0, NULL);
+  g_autoptr(GRegex) revision = g_regex_new ("\n  \"revision\": [0-9]+,", 0, 0, NULL);
+
+  add_interviews (fixture->db_path);
+  uuid = first_uuid (db_arg);
+  interview_arg = g_strdup_printf ("--interview=%s", uuid);
+  resolve_arg = g_strdup_printf ("--resolve=%s", uuid);
+
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--export=json", interview_arg, output_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (json_path, &text, NULL, NULL));
+  step = g_regex_replace_literal (interviewer, text, -1, 0, "\"interviewer\": \"Mallory\"", 0, NULL);
+  takeover = g_regex_replace_literal (revision, step, -1, 0, "\n  \"revision\": 99,", 0, NULL);
+  g_assert_cmpstr (takeover, !=, text);
+  g_assert_true (g_file_set_contents (takeover_path, takeover, -1, NULL));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--import", takeover_path, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "added 0, updated 0, unchanged 0, conflicts 1, failed 0\n");
+  g_assert_nonnull (strstr (err, uuid));
+  g_assert_nonnull (strstr (err, "does not match the copy here in: interviewer;"));
+  g_assert_null (strstr (err, "Mallory"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--conflicts", NULL), ==, 0);
+  expected = g_strdup_printf ("%s\t99\tidentity\tinterviewer\t%s\t", uuid, takeover_path);
+  g_assert_true (g_str_has_prefix (out, expected));
+  g_assert_nonnull (strstr (out, "\n\tinterviewer\tLinus\tMallory\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, resolve_arg, "--keep=ours", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--keep=mine or --keep=theirs"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, resolve_arg, "--keep=mine", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "kept the copy here"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_panelist (&out, &err, db_arg, "--conflicts", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1028,6 +1094,8 @@ main (int   argc,
               fixture_set_up, test_binary_deep, fixture_tear_down);
   g_test_add ("/core/cli/binary/import-broken", Fixture, NULL,
               fixture_set_up, test_binary_import_broken, fixture_tear_down);
+  g_test_add ("/core/cli/binary/conflicts", Fixture, NULL,
+              fixture_set_up, test_binary_conflicts, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pnl-answer.h"
@@ -19,6 +20,7 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scorecard.h"
+#include "pnl-session.h"
 #include "pnl-store.h"
 
 #define UUID "0f8b7c62-3d4e-4a51-9c1a-7e2b5d9f0a13"
@@ -657,6 +659,773 @@ test_async (Fixture       *f,
   g_assert_cmpstr (text, ==, f->golden);
 }
 
+
+/* Safety of imports ------------------------------------------------------ */
+
+static char *
+db_path (Fixture *f)
+{
+  return g_build_filename (f->dir, "panelist.db", NULL);
+}
+
+/* Every row of @table, every column with its type, in rowid order: what
+ * "byte for byte unchanged" compares. */
+static char *
+dump_table (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *path = db_path (f);
+  /* area_scores has no rowid: its key orders it. */
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", table,
+                                          g_str_equal (table, "area_scores")
+                                          ? "interview_id, area_id" : "rowid");
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          g_string_append_printf (out, "%d:", sqlite3_column_type (stmt, i));
+          g_string_append_len (out, sqlite3_column_blob (stmt, i), sqlite3_column_bytes (stmt, i));
+          g_string_append_c (out, '\x1f');
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+dump_interview_rows (Fixture *f)
+{
+  g_autofree char *interviews = dump_table (f, "interviews");
+  g_autofree char *candidates = dump_table (f, "candidates");
+  g_autofree char *answers = dump_table (f, "answers");
+  g_autofree char *custom = dump_table (f, "custom_questions");
+  g_autofree char *areas = dump_table (f, "area_scores");
+
+  return g_strjoin ("--\n", interviews, candidates, answers, custom, areas, NULL);
+}
+
+static char *
+stored_notes (Fixture    *f,
+              const char *uuid,
+              const char *question_id)
+{
+  g_autofree char *path = db_path (f);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *notes = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT a.notes FROM answers a"
+                                       "  JOIN interviews i ON i.id = a.interview_id"
+                                       " WHERE i.uuid = ?1 AND a.question_id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    notes = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return notes;
+}
+
+/* The conflicts kept, as "revision reason fields" separated by ";". */
+static char *
+kept_conflicts (Fixture *f)
+{
+  g_autofree char *path = db_path (f);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT coalesce (group_concat (revision || ' ' || reason"
+                                       "                               || ' ' || fields, ';'), '')"
+                                       "  FROM (SELECT * FROM conflicts ORDER BY id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return text;
+}
+
+static PnlBank *
+load_shipped_bank (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "banks",
+                                                 "backend-developer.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PnlBank *bank = pnl_bank_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+
+  return bank;
+}
+
+/* An interview in progress made on another machine, as its scorecard
+ * file says it: what this machine imports, then someone types into. */
+static char *
+made_elsewhere (Fixture  *f,
+                char    **uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlBank) bank = load_shipped_bank ();
+  g_autoptr(PnlStore) origin = open_store (f->dir, "origin.db");
+  g_autoptr(PnlInterview) interview = NULL;
+  char *text;
+
+  interview = pnl_store_create_interview (origin, "Ana Lima", "ATS-1", "Backend developer",
+                                          "Technical 1", "Priya", bank, &error);
+  g_assert_no_error (error);
+  *uuid = g_strdup (pnl_interview_get_uuid (interview));
+  text = export_one (origin, *uuid);
+  g_clear_object (&interview);
+  close_store (g_steal_pointer (&origin));
+
+  return text;
+}
+
+/* @text at revision @revision, with every answer's notes set to @notes. */
+static char *
+at_revision (const char *text,
+             gint64      revision,
+             const char *notes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *answers;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "revision", revision);
+  answers = json_object_get_array_member (root, "answers");
+  for (guint i = 0; notes != NULL && i < json_array_get_length (answers); i++)
+    json_object_set_string_member (json_array_get_object_element (answers, i), "notes", notes);
+
+  return json_to_string (json_parser_get_root (parser), TRUE);
+}
+
+/* The @index-th answer of @session, borrowed: the session holds it. */
+static PnlAnswer *
+nth_answer (PnlSession *session,
+            guint       index)
+{
+  PnlAnswer *answer = g_list_model_get_item (pnl_session_get_answers (session), index);
+
+  g_object_unref (answer);
+
+  return answer;
+}
+
+static const char *
+question_id_of (PnlAnswer *answer)
+{
+  return pnl_question_get_id (pnl_answer_get_question (answer));
+}
+
+static GSubprocess *
+spawn_panelist (Fixture     *f,
+                const char  *first_arg,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path (f);
+  const char *binary = g_getenv ("PANELIST_BINARY");
+  GSubprocess *process;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup (binary));
+  g_ptr_array_add (argv, g_strdup_printf ("--database=%s", path));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+} Finished;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Finished *finished = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result,
+                                        &finished->out, &finished->err, &error);
+  g_assert_no_error (error);
+  finished->done = TRUE;
+}
+
+/* Types @word at the end of the current answer's notes, then lets the
+ * main loop run a little, as between keystrokes. */
+static void
+type_word (PnlSession *session,
+           const char *word)
+{
+  PnlAnswer *answer = pnl_session_get_current (session);
+  g_autofree char *notes = g_strconcat (pnl_answer_get_notes (answer), " ", word, NULL);
+
+  pnl_session_set_notes (session, notes);
+  for (guint i = 0; i < 3 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  g_usleep (5 * 1000);
+}
+
+/* A save that matches no row (its interview forgotten meanwhile) is an
+ * error, reported by save-failed, and stays queued: never a success. */
+static void
+save_failed_cb (PnlStore     *store,
+                const GError *error,
+                gpointer      user_data)
+{
+  guint *n_failed = user_data;
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  (*n_failed)++;
+}
+
+static void
+test_save_matching_no_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  g_autoptr(PnlImporter) importer = import_files (f->store, file, NULL);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  interview = pnl_store_find_interview (f->store, UUID, &error);
+  g_assert_no_error (error);
+  answers = pnl_store_list_answers (f->store, interview, &error);
+  g_assert_no_error (error);
+  answer = g_list_model_get_item (answers, 0);
+
+  g_signal_connect (f->store, "save-failed", G_CALLBACK (save_failed_cb), &n_failed);
+
+  g_assert_true (pnl_store_forget_candidate (f->store, pnl_interview_get_candidate_id (interview),
+                                             NULL, &error));
+  g_assert_no_error (error);
+
+  pnl_answer_set_notes (answer, "Typed after it was forgotten");
+  pnl_store_save_answer (f->store, answer);
+
+  g_assert_false (pnl_store_flush (f->store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (pnl_store_get_n_pending (f->store), ==, 1);
+  while (n_failed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_failed, ==, 1);
+
+  /* The store cannot close with it: dropping it says it was lost. */
+  g_test_expect_message ("pnl-writer", G_LOG_LEVEL_WARNING, "*were lost*");
+  g_signal_handlers_disconnect_by_data (f->store, &n_failed);
+  g_clear_object (&importer);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_test_assert_expected_messages ();
+}
+
+/* A reimport that gives the answer rows another order (and ids) cannot
+ * move notes to another question: saves go by question id. */
+static void
+test_reordered_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autoptr(PnlImporter) second = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonArray) reversed = json_array_new ();
+  g_autoptr(GFile) reordered_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reordered = NULL;
+  g_auto(GStrv) before = NULL;
+  JsonObject *root;
+  JsonArray *list;
+  guint n;
+
+  assert_counts (first, (Counts) { .added = 1 });
+  interview = pnl_store_find_interview (f->store, UUID, &error);
+  g_assert_no_error (error);
+  answers = pnl_store_list_answers (f->store, interview, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (answers);
+  g_assert_cmpuint (n, >=, 2);
+
+  before = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+
+      before[i] = g_strdup (pnl_answer_get_notes (answer));
+    }
+
+  /* The same interview, a revision on, its answers the other way round. */
+  json_parser_load_from_data (parser, f->golden, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "revision", 5);
+  list = json_object_get_array_member (root, "answers");
+  for (guint i = json_array_get_length (list); i > 0; i--)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (list, i - 1)));
+  json_object_set_array_member (root, "answers", json_array_ref (reversed));
+  reordered = json_to_string (json_parser_get_root (parser), TRUE);
+  reordered_file = write_file (f, "reordered.json", reordered);
+
+  second = import_files (f->store, reordered_file, NULL);
+  assert_counts (second, (Counts) { .updated = 1 });
+
+  /* The answer objects read before it still save to their questions. */
+  {
+    g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, 0);
+
+    pnl_answer_set_notes (answer, "Typed after the reimport");
+    pnl_store_save_answer (f->store, answer);
+    g_assert_true (pnl_store_flush (f->store, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+      g_autofree char *notes = stored_notes (f, UUID, question_id_of (answer));
+
+      g_assert_cmpstr (notes, ==, i == 0 ? "Typed after the reimport" : before[i]);
+    }
+}
+
+/* A file with the UUID of an interview here, a higher revision and
+ * another candidate and interviewer: a conflict naming the fields, never
+ * the values, and not one byte of the interview's rows changes. */
+static void
+test_identity_takeover (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autoptr(PnlImporter) second = NULL;
+  g_autoptr(PnlImporter) third = NULL;
+  g_autoptr(GFile) impostor_file = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *step2 = NULL;
+  g_autofree char *impostor = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const GError *conflict;
+
+  assert_counts (first, (Counts) { .added = 1 });
+  before = dump_interview_rows (f);
+
+  step = replace_once (f->golden, "\"revision\": 3", "\"revision\": 9");
+  step2 = replace_once (step, "\"name\": \"Zoë \\\"Zed\\\" O'Brien, <b>&amp;</b>\"",
+                        "\"name\": \"Impostor Person\"");
+  impostor = replace_once (step2, "\"interviewer\": \"ليلى حداد\"", "\"interviewer\": \"Mallory\"");
+  impostor_file = write_file (f, "impostor.json", impostor);
+
+  second = import_files (f->store, impostor_file, NULL);
+  assert_counts (second, (Counts) { .conflicts = 1 });
+  conflict = g_ptr_array_index (pnl_importer_get_conflicts (second), 0);
+  g_test_message ("%s", conflict->message);
+  g_assert_error (conflict, PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (conflict->message, UUID));
+  g_assert_nonnull (strstr (conflict->message, "candidate name, interviewer"));
+  g_assert_null (strstr (conflict->message, "Impostor"));
+  g_assert_null (strstr (conflict->message, "Mallory"));
+  g_assert_null (strstr (conflict->message, "Zed"));
+
+  after = dump_interview_rows (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Kept whole, once however often it arrives. */
+  third = import_files (f->store, impostor_file, NULL);
+  assert_counts (third, (Counts) { .conflicts = 1 });
+  kept = kept_conflicts (f);
+  /* The fields: candidate name (1) and interviewer (4). */
+  g_assert_cmpstr (kept, ==, "9 identity 5");
+  g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM conflicts"
+                                  " WHERE scorecard LIKE '%Impostor Person%'"
+                                  "   AND source LIKE '%impostor.json'"), ==, 1);
+
+  g_clear_pointer (&after, g_free);
+  after = dump_interview_rows (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Resolving: mine keeps the copy here above theirs; theirs takes the
+ * arrival as a revision above the one here. */
+static void
+test_resolve (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autoptr(PnlImporter) second = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *step = replace_once (f->golden, "\"revision\": 3", "\"revision\": 7");
+  g_autofree char *other = replace_once (step, "\"interviewer\": \"ليلى حداد\"",
+                                         "\"interviewer\": \"Someone else\"");
+  g_autoptr(GFile) other_file = write_file (f, "other.json", other);
+  g_autofree char *before = NULL;
+
+  assert_counts (first, (Counts) { .added = 1 });
+
+  /* Nothing to resolve yet. */
+  g_assert_false (pnl_store_resolve_conflict (f->store, UUID, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  second = import_files (f->store, other_file, NULL);
+  assert_counts (second, (Counts) { .conflicts = 1 });
+  before = export_one (f->store, UUID);
+
+  g_assert_true (pnl_store_resolve_conflict (f->store, UUID, FALSE, &error));
+  g_assert_no_error (error);
+  interview = pnl_store_find_interview (f->store, UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_revision (interview), ==, 8);
+  g_assert_cmpstr (pnl_interview_get_interviewer (interview), ==, "ليلى حداد");
+  conflicts = pnl_store_list_conflicts (f->store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  g_clear_object (&interview);
+
+  /* It comes again: theirs this time. */
+  g_clear_object (&second);
+  second = import_files (f->store, other_file, NULL);
+  assert_counts (second, (Counts) { .unchanged = 1 });
+  g_clear_pointer (&step, g_free);
+  g_clear_pointer (&other, g_free);
+  step = replace_once (f->golden, "\"revision\": 3", "\"revision\": 12");
+  other = replace_once (step, "\"interviewer\": \"ليلى حداد\"", "\"interviewer\": \"Someone else\"");
+  g_clear_object (&other_file);
+  other_file = write_file (f, "other.json", other);
+  g_clear_object (&second);
+  second = import_files (f->store, other_file, NULL);
+  assert_counts (second, (Counts) { .conflicts = 1 });
+
+  g_assert_true (pnl_store_resolve_conflict (f->store, UUID, TRUE, &error));
+  g_assert_no_error (error);
+  interview = pnl_store_find_interview (f->store, UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_revision (interview), ==, 13);
+  g_assert_cmpstr (pnl_interview_get_interviewer (interview), ==, "Someone else");
+  conflicts = pnl_store_list_conflicts (f->store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
+/* While a session types into a question, a newer revision of the same
+ * interview is imported by `panelist --import` in another process: every
+ * word is on disk, in that question, and the arrival is kept aside. */
+static void
+test_cli_import_while_typing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = made_elsewhere (f, &uuid);
+  g_autoptr(GFile) file = write_file (f, "elsewhere.json", text);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autofree char *newer = NULL;
+  g_autoptr(GFile) newer_file = NULL;
+  g_autofree char *newer_path = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) other = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(PnlBank) bank = load_shipped_bank ();
+  g_autofree char *typed = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *untouched = NULL;
+  Finished finished = { 0 };
+  PnlAnswer *typing;
+  PnlAnswer *beside;
+  guint n_after = 0;
+  guint word = 0;
+
+  assert_counts (first, (Counts) { .added = 1 });
+
+  /* Another interview after it, so that rows added again would get
+   * other ids. */
+  other = pnl_store_create_interview (f->store, "Bo Chen", "", "Backend developer",
+                                      "Technical 1", "Priya", bank, &error);
+  g_assert_no_error (error);
+
+  interview = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  session = pnl_session_new (f->store, interview, &error);
+  g_assert_no_error (error);
+  typing = nth_answer (session, 3);
+  beside = nth_answer (session, 4);
+  pnl_session_set_current (session, typing);
+
+  for (; word < 20; word++)
+    {
+      g_autofree char *w = g_strdup_printf ("before%u", word);
+
+      type_word (session, w);
+    }
+
+  newer = at_revision (text, 40, "Written on the other machine");
+  newer_file = write_file (f, "newer.json", newer);
+  newer_path = g_file_get_path (newer_file);
+  process = spawn_panelist (f, "--import", newer_path, NULL);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &finished);
+
+  while (!finished.done)
+    {
+      g_autofree char *w = g_strdup_printf ("during%u", word++);
+
+      type_word (session, w);
+    }
+
+  for (; n_after < 99; n_after++)
+    {
+      g_autofree char *w = g_strdup_printf ("after%u", word++);
+
+      type_word (session, w);
+    }
+
+  g_test_message ("import: %s", finished.out);
+  g_test_message ("%s", finished.err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+  g_assert_nonnull (strstr (finished.out, "conflicts 1"));
+  g_assert_nonnull (strstr (finished.err, uuid));
+
+  pnl_session_save_now (session);
+  g_assert_true (pnl_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  typed = g_strdup (pnl_answer_get_notes (typing));
+  g_assert_nonnull (strstr (typed, "after98"));
+  stored = stored_notes (f, uuid, question_id_of (typing));
+  g_assert_cmpstr (stored, ==, typed);
+  untouched = stored_notes (f, uuid, question_id_of (beside));
+  g_assert_cmpstr (untouched, ==, "");
+
+  kept = kept_conflicts (f);
+  g_assert_cmpstr (kept, ==, "40 changed-here 0");
+
+  g_clear_pointer (&finished.out, g_free);
+  g_clear_pointer (&finished.err, g_free);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
+/* The lease alone: an interview open in a session, in step and not
+ * changed yet, still keeps a newer arrival aside; once the session is
+ * gone, the same arrival is a fast-forward. */
+static void
+test_lease (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = made_elsewhere (f, &uuid);
+  g_autoptr(GFile) file = write_file (f, "elsewhere.json", text);
+  g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
+  g_autoptr(PnlImporter) second = NULL;
+  g_autoptr(PnlImporter) third = NULL;
+  g_autofree char *newer = at_revision (text, 4, "From the other machine");
+  g_autoptr(GFile) newer_file = write_file (f, "newer.json", newer);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  assert_counts (first, (Counts) { .added = 1 });
+  interview = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  session = pnl_session_new (f->store, interview, &error);
+  g_assert_no_error (error);
+  before = dump_interview_rows (f);
+
+  second = import_files (f->store, newer_file, NULL);
+  assert_counts (second, (Counts) { .conflicts = 1 });
+  after = dump_interview_rows (f);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_finalize_object (g_steal_pointer (&session));
+  g_assert_true (pnl_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  third = import_files (f->store, newer_file, NULL);
+  assert_counts (third, (Counts) { .updated = 1 });
+  g_clear_pointer (&after, g_free);
+  after = export_one (f->store, uuid);
+  g_assert_nonnull (strstr (after, "\"revision\": 4,"));
+  g_assert_nonnull (strstr (after, "From the other machine"));
+}
+
+#define BUNDLE_SIZE 1800
+#define BUNDLE_ANSWERS 30
+
+/* The golden scorecard with BUNDLE_ANSWERS more answers, for candidate
+ * @index: about the rows of a real interview. */
+static char *
+larger_scorecard (Fixture *f,
+                  guint    index)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *uuid = g_strdup_printf ("0f8b7c62-3d4e-4a51-9c1a-%012x", index);
+  g_autofree char *name = g_strdup_printf ("Candidate %u", index);
+  JsonObject *root;
+  JsonArray *answers;
+  JsonNode *model;
+
+  json_parser_load_from_data (parser, f->golden, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "uuid", uuid);
+  json_object_set_string_member (json_object_get_object_member (root, "candidate"), "name", name);
+  answers = json_object_get_array_member (root, "answers");
+  model = json_array_get_element (answers, 1);
+  for (guint i = 0; i < BUNDLE_ANSWERS; i++)
+    {
+      /* A deep copy: json_node_copy() shares the object. */
+      g_autofree char *text = json_to_string (model, FALSE);
+      g_autofree char *id = g_strdup_printf ("conflict-%u", i);
+      JsonNode *copy = json_from_string (text, NULL);
+      JsonObject *answer = json_node_get_object (copy);
+
+      json_object_set_string_member (answer, "question_id", id);
+      json_object_set_string_member (json_object_get_object_member (answer, "question"), "id", id);
+      json_array_add_element (answers, copy);
+    }
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* While a bundle of 1,800 scorecards is imported by another process,
+ * another connection writes again and again: none of its writes fails
+ * with "database is locked" nor waits a second. */
+static void
+test_bundle_lets_others_write (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) bundle = g_string_new ("{ \"format\": \"panelist-scorecards\", \"version\": 1,\n"
+                                            "  \"scorecards\": [\n");
+  g_autofree char *path = db_path (f);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *bundle_path = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  Finished finished = { 0 };
+  sqlite3 *db = NULL;
+  guint n_writes = 0;
+  guint n_failed = 0;
+  guint n_slow = 0;
+  gint64 longest = 0;
+  gint64 started;
+
+  for (guint i = 0; i < BUNDLE_SIZE; i++)
+    {
+      g_autofree char *card = larger_scorecard (f, i);
+
+      g_string_append (bundle, card);
+      g_string_append (bundle, i + 1 < BUNDLE_SIZE ? ",\n" : "] }\n");
+    }
+  file = write_file (f, "bundle.json", bundle->str);
+  bundle_path = g_file_get_path (file);
+
+  /* The other writer: a connection of its own, waiting as Panelist's do. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  /* Its commits copy none of the import's log into the file: what is
+   * timed is the wait for the lock alone. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE probe (at INTEGER)", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  process = spawn_panelist (f, "--import", bundle_path, NULL);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &finished);
+
+  started = g_get_monotonic_time ();
+  while (!finished.done)
+    {
+      gint64 start = g_get_monotonic_time ();
+      int rc = sqlite3_exec (db, "BEGIN IMMEDIATE; INSERT INTO probe VALUES (1); COMMIT", NULL, NULL, NULL);
+      gint64 waited = g_get_monotonic_time () - start;
+
+      n_writes++;
+      if (rc != SQLITE_OK)
+        {
+          g_test_message ("a write failed after %" G_GINT64_FORMAT " ms: %s",
+                          waited / 1000, sqlite3_errmsg (db));
+          n_failed++;
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        }
+      longest = MAX (longest, waited);
+      n_slow += waited > G_USEC_PER_SEC;
+
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20 * 1000);
+    }
+
+  g_test_message ("import of %u scorecards: %" G_GINT64_FORMAT " ms; %u writes beside it, "
+                  "%u failed, %u waited over 1 s, the longest %" G_GINT64_FORMAT " ms",
+                  BUNDLE_SIZE, (g_get_monotonic_time () - started) / 1000, n_writes,
+                  n_failed, n_slow, longest / 1000);
+  g_test_message ("%s%s", finished.out, finished.err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (finished.out, ==, "added 1800, updated 0, unchanged 0, conflicts 0, failed 0\n");
+
+  g_assert_cmpuint (n_writes, >, 0);
+  g_assert_cmpuint (n_failed, ==, 0);
+  g_assert_cmpuint (n_slow, ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT COUNT(*) FROM interviews"), ==, BUNDLE_SIZE);
+
+  sqlite3_close (db);
+  g_clear_pointer (&finished.out, g_free);
+  g_clear_pointer (&finished.err, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +1446,13 @@ main (int   argc,
   add_test ("/core/import/bundle", test_bundle);
   add_test ("/core/import/large-note", test_large_note);
   add_test ("/core/import/async", test_async);
+  add_test ("/core/import/save-matching-no-row", test_save_matching_no_row);
+  add_test ("/core/import/reordered-rows", test_reordered_rows);
+  add_test ("/core/import/identity-takeover", test_identity_takeover);
+  add_test ("/core/import/resolve", test_resolve);
+  add_test ("/core/import/lease", test_lease);
+  add_test ("/core/import/cli-while-typing", test_cli_import_while_typing);
+  add_test ("/core/import/bundle-lets-others-write", test_bundle_lets_others_write);
 
 #undef add_test
 

@@ -11,14 +11,18 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pnl-answer.h"
 #include "pnl-bank.h"
 #include "pnl-comparison.h"
+#include "pnl-db.h"
+#include "pnl-db-statement.h"
 #include "pnl-export.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
 #include "pnl-panel-folder.h"
 #include "pnl-pending-list.h"
 #include "pnl-scorecard.h"
+#include "pnl-session.h"
 #include "pnl-store.h"
 
 #define BANK_JSON \
@@ -1249,6 +1253,134 @@ test_withdraw_during_scan (void)
   peer_free (peer);
 }
 
+
+/* Types @word at the end of the current answer's notes and lets the
+ * main loop run, as between keystrokes. */
+static void
+type_word (PnlSession *session,
+           guint       word)
+{
+  PnlAnswer *answer = pnl_session_get_current (session);
+  g_autofree char *notes = g_strdup_printf ("%s w%u", pnl_answer_get_notes (answer), word);
+
+  pnl_session_set_notes (session, notes);
+  for (guint i = 0; i < 5 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  g_usleep (5 * 1000);
+}
+
+/* The interview open and typed into on one machine, a newer revision of
+ * it arrives through the panel folder: nothing typed is lost, nothing
+ * lands in another question, and the arrival is kept as a conflict that
+ * the folder reports. */
+static void
+test_arrival_while_typing (void)
+{
+  g_autofree char *dir = shared_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlBank) bank = make_bank ();
+  g_autoptr(PnlInterview) theirs = NULL;
+  g_autoptr(PnlInterview) mine = NULL;
+  g_autoptr(PnlInterview) other = NULL;
+  g_autoptr(PnlInterview) after = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(PnlAnswer) stored_answer = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *uuid = NULL;
+  Peer *a;
+  Peer *b;
+  gint64 typing_until;
+  guint word = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  a = peer_new ("a");
+  b = peer_new ("b");
+
+  /* An interview in progress, shared, and taken in by b. */
+  theirs = pnl_store_create_interview (a->store, "Ana Lima", NULL, "Backend developer",
+                                       "Technical 1", "a", bank, &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (pnl_interview_get_uuid (theirs));
+  publish (a, theirs);
+  pnl_panel_folder_start (b->folder);
+  WAIT_FOR (count_interviews (b) == 1 && !is_scanning (b));
+
+  /* Another interview after it, so that answers added again would get
+   * other row ids. */
+  other = pnl_store_create_interview (b->store, "Bo Chen", NULL, "Backend developer",
+                                      "Technical 1", "b", bank, &error);
+  g_assert_no_error (error);
+
+  mine = find_interview (b, uuid);
+  session = pnl_session_new (b->store, mine, &error);
+  g_assert_no_error (error);
+  answer = g_list_model_get_item (pnl_session_get_answers (session), 0);
+  pnl_session_set_current (session, answer);
+  for (; word < 30; word++)
+    type_word (session, word);
+
+  /* On a's machine it goes on, and is published again. */
+  answers = pnl_store_list_answers (a->store, theirs, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PnlAnswer) theirs_answer = g_list_model_get_item (answers, 0);
+
+    pnl_answer_set_notes (theirs_answer, "Written on the other machine");
+    pnl_store_save_answer (a->store, theirs_answer);
+  }
+  pnl_interview_set_summary (theirs, "Their summary");
+  pnl_store_save_interview (a->store, theirs);
+  flush (a);
+  g_clear_object (&theirs);
+  theirs = find_interview (a, uuid);
+  publish (a, theirs);
+  pnl_panel_folder_rescan (b->folder);
+
+  typing_until = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  while ((count_problems (b, PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT) == 0 || is_scanning (b)) &&
+         g_get_monotonic_time () < typing_until)
+    type_word (session, word++);
+  g_assert_cmpuint (count_problems (b, PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT), ==, 1);
+  g_test_message ("%s", ((GError *) g_ptr_array_index (b->problems, 0))->message);
+
+  for (guint i = 0; i < 99; i++)
+    type_word (session, word++);
+
+  pnl_session_save_now (session);
+  flush (b);
+
+  typed = g_strdup (pnl_answer_get_notes (answer));
+  after = find_interview (b, uuid);
+  g_assert_cmpstr (pnl_interview_get_summary (after), ==, "");
+  stored = pnl_store_list_answers (b->store, after, &error);
+  g_assert_no_error (error);
+  stored_answer = g_list_model_get_item (stored, 0);
+  g_assert_cmpstr (pnl_answer_get_notes (stored_answer), ==, typed);
+
+  /* Kept whole, at its revision. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "b", "panelist.db", NULL);
+    g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_ONLY, &error);
+    g_autoptr(PnlDbStatement) stmt = NULL;
+
+    g_assert_no_error (error);
+    stmt = pnl_db_prepare (db, "SELECT revision, reason, scorecard FROM conflicts", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pnl_db_statement_step (stmt, &error), ==, PNL_DB_STEP_ROW);
+    g_assert_cmpint (pnl_db_statement_column_int (stmt, 0), ==, revision_of (a, uuid));
+    g_assert_cmpstr (pnl_db_statement_column_text (stmt, 1), ==, "changed-here");
+    g_assert_nonnull (strstr (pnl_db_statement_column_text (stmt, 2), "Their summary"));
+    g_assert_cmpint (pnl_db_statement_step (stmt, &error), ==, PNL_DB_STEP_DONE);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&session));
+  peer_free (a);
+  peer_free (b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1266,6 +1398,7 @@ main (int   argc,
   g_test_add_func ("/panel-folder/scan-main-loop", test_scan_main_loop);
   g_test_add_func ("/panel-folder/rescan-during-scan", test_rescan_during_scan);
   g_test_add_func ("/panel-folder/dispose-during-scan", test_dispose_during_scan);
+  g_test_add_func ("/panel-folder/arrival-while-typing", test_arrival_while_typing);
 
   return g_test_run ();
 }

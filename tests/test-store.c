@@ -769,6 +769,13 @@ test_migrate_v1 (Fixture       *f,
                             "SELECT COUNT (*) FROM sqlite_schema WHERE type = 'index' AND name IN"
                             " ('interviews_candidate_id', 'interviews_updated_at',"
                             "  'answers_interview_position')"), ==, 3);
+  /* Version 5: a submitted interview is in step at its revision, one in
+   * progress changed here; no leases, no conflicts yet. */
+  g_assert_cmpint (raw_int (raw, "SELECT synced_revision FROM interviews WHERE id = 1"), ==, 7);
+  g_assert_cmpint (raw_int (raw, "SELECT synced_revision FROM interviews WHERE id = 2"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT revision FROM interviews WHERE id = 1"), ==, 7);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM leases"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM conflicts"), ==, 0);
   g_assert_cmpint (raw_int (raw, "SELECT created_at FROM candidates WHERE id = 1"), ==, 1767225600);
   g_assert_cmpint (raw_int (raw, "SELECT created_at FROM candidates WHERE id = 2"), ==, 1767312000);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM pragma_foreign_key_check"), ==, 0);

@@ -1967,6 +1967,119 @@ test_panel_folder (void)
   g_free (t.other_text);
 }
 
+/* A newer revision of the interview being typed into arrives through the
+ * panel folder: the window says it was kept aside, and every word typed,
+ * before and after, is saved in the question it was typed into. */
+typedef struct
+{
+  char *folder;
+  char *uuid;
+  char *newer_text;
+  char *typed;
+} ArrivalTest;
+
+static void
+scenario_arrival_while_typing (PnlApplication *app,
+                               PnlWindow      *window,
+                               gpointer        data)
+{
+  ArrivalTest *t = data;
+  PnlSession *session = get_session (window);
+  PnlAnswer *answer = pnl_session_find_answer (session, "programming.sync-vs-async");
+  g_autofree char *name = g_strconcat (t->uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (t->folder, name, NULL);
+  g_autofree char *last = NULL;
+  gint64 deadline;
+  guint word = 0;
+
+  pnl_session_set_current (session, answer);
+  press (window, "key", "alt+n");
+  for (; word < 5; word++)
+    {
+      g_autofree char *w = g_strdup_printf ("before%u ", word);
+
+      press (window, "type", w);
+    }
+
+  g_assert_true (g_file_set_contents (path, t->newer_text, -1, NULL));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (find_toast (window, "was changed here") == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *w = g_strdup_printf ("during%u ", word++);
+
+      press (window, "type", w);
+    }
+  g_assert_nonnull (find_toast (window, "was changed here"));
+  g_assert_nonnull (find_toast (window, name));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *w = g_strdup_printf ("after%u ", word++);
+
+      press (window, "type", w);
+    }
+
+  t->typed = g_strdup (pnl_answer_get_notes (answer));
+  last = g_strdup_printf ("after%u ", word - 1);
+  g_assert_true (g_str_has_prefix (t->typed, "before0 "));
+  g_assert_true (g_str_has_suffix (t->typed, last));
+}
+
+static void
+test_arrival_while_typing (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PnlAnswer) typed = NULL;
+  g_autoptr(PnlAnswer) beside = NULL;
+  g_autofree char *db_path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  ArrivalTest t = { NULL, };
+
+  reset_settings ();
+  t.uuid = prepare_interview ("Typing Candidate");
+  t.folder = g_build_filename (g_get_user_cache_dir (), "arrival-panel", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (t.folder, 0700), ==, 0);
+
+  /* The same interview, further on elsewhere. */
+  {
+    g_autoptr(PnlStore) store = pnl_store_new (db_path, &error);
+    g_autoptr(PnlScorecard) card = NULL;
+    g_autofree char *text = NULL;
+    g_auto(GStrv) parts = NULL;
+
+    g_assert_no_error (error);
+    card = pnl_store_load_scorecard (store, t.uuid, &error);
+    g_assert_no_error (error);
+    text = pnl_scorecard_to_string (card, &error);
+    g_assert_no_error (error);
+    g_assert_true (pnl_store_close (store, &error));
+    parts = g_strsplit (text, "\"revision\": 1,", 2);
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_free (text);
+    text = g_strjoinv ("\"revision\": 50,", parts);
+    g_strfreev (g_steal_pointer (&parts));
+    parts = g_strsplit (text, "\"notes\": \"\"", -1);
+    t.newer_text = g_strjoinv ("\"notes\": \"Written elsewhere\"", parts);
+  }
+
+  settings = g_settings_new ("io.github.panelist.Panelist");
+  g_settings_set_string (settings, "panel-folder", t.folder);
+
+  run_app (scenario_arrival_while_typing, &t);
+
+  typed = stored_answer (t.uuid, "programming.sync-vs-async");
+  g_assert_cmpstr (pnl_answer_get_notes (typed), ==, t.typed);
+  beside = stored_answer (t.uuid, "candidate-questions.growth-path");
+  g_assert_cmpstr (pnl_answer_get_notes (beside), ==, "");
+
+  g_settings_set_string (settings, "panel-folder", "");
+  g_free (t.folder);
+  g_free (t.uuid);
+  g_free (t.newer_text);
+  g_free (t.typed);
+}
+
 /* Independent scoring in the export dialog: Grace, the local
  * interviewer, has not submitted hers, so Priya's scores of the same
  * candidate stay out of the role comparison. */
@@ -3369,6 +3482,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/quit-while-failing", test_quit_while_failing);
   /* Last: its file chooser leaves the recent files to be written a
    * moment later, into its own test folder, gone by then. */
+  /* Before panel-folder: the file chooser there leaves GTK's list of
+   * recent files to be written, later, into that test's folder. */
+  g_test_add_func ("/ui/window/arrival-while-typing", test_arrival_while_typing);
   g_test_add_func ("/ui/window/panel-folder", test_panel_folder);
 
   return g_test_run ();

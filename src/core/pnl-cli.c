@@ -11,12 +11,15 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "pnl-bank.h"
 #include "pnl-bank-library.h"
 #include "pnl-cli.h"
 #include "pnl-export.h"
 #include "pnl-importer.h"
 #include "pnl-interview.h"
+#include "pnl-scorecard.h"
 #include "pnl-store.h"
 #include "pnl-utils.h"
 
@@ -188,5 +191,113 @@ pnl_cli_import (PnlStore           *store,
                           pnl_importer_get_n_conflicts (importer),
                           pnl_importer_get_n_failed (importer));
 
-  return pnl_importer_get_n_failed (importer) == 0;
+  return pnl_importer_get_n_failed (importer) == 0 &&
+         pnl_importer_get_n_conflicts (importer) == 0;
+}
+
+/* The identity fields of the interview here and of the arrival, one a
+ * line: what the person needs to decide whose the file is. */
+static void
+append_identity (GString           *out,
+                 PnlStore          *store,
+                 PnlConflictRecord *record)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (record->scorecard, strlen (record->scorecard));
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(PnlInterview) here = NULL;
+  PnlInterview *there;
+
+  if (!(cards = pnl_scorecard_read (bytes, record->uuid, NULL)) || cards->len != 1 ||
+      !(here = pnl_store_find_interview (store, record->uuid, NULL)))
+    return;
+
+  there = pnl_scorecard_get_interview (g_ptr_array_index (cards, 0));
+
+#define FIELD(flag, name, getter) G_STMT_START {                          \
+    if (record->fields & (flag))                                         \
+      {                                                                  \
+        g_string_append_c (out, '\t');                                   \
+        append_field (out, name, FALSE);                                 \
+        append_field (out, getter (here), FALSE);                        \
+        append_field (out, getter (there), TRUE);                        \
+      }                                                                  \
+  } G_STMT_END
+
+  FIELD (PNL_IDENTITY_CANDIDATE_NAME, _("candidate name"), pnl_interview_get_candidate_name);
+  FIELD (PNL_IDENTITY_CANDIDATE_REFERENCE, _("candidate reference"), pnl_interview_get_candidate_reference);
+  FIELD (PNL_IDENTITY_INTERVIEWER, _("interviewer"), pnl_interview_get_interviewer);
+  FIELD (PNL_IDENTITY_ROLE, _("role"), pnl_interview_get_role);
+  FIELD (PNL_IDENTITY_BANK, _("question bank"), pnl_interview_get_bank_id);
+
+#undef FIELD
+}
+
+gboolean
+pnl_cli_conflicts (PnlStore  *store,
+                   GString   *out,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!(records = pnl_store_list_conflicts (store, error)))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      PnlConflictRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT, record->revision);
+      g_autofree char *fields = pnl_identity_fields_to_string (record->fields);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (record->arrived_at);
+      g_autofree char *arrived = when ? g_date_time_format_iso8601 (when) : g_strdup ("");
+
+      append_field (out, record->uuid, FALSE);
+      append_field (out, revision, FALSE);
+      append_field (out, pnl_import_conflict_to_string (record->conflict), FALSE);
+      append_field (out, fields, FALSE);
+      append_field (out, record->source, FALSE);
+      append_field (out, arrived, TRUE);
+
+      if (record->conflict == PNL_IMPORT_CONFLICT_IDENTITY)
+        append_identity (out, store, record);
+    }
+
+  return TRUE;
+}
+
+gboolean
+pnl_cli_resolve (PnlStore    *store,
+                 const char  *uuid,
+                 const char  *keep,
+                 GString     *out,
+                 GError     **error)
+{
+  gboolean theirs;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (g_strcmp0 (keep, "mine") == 0)
+    theirs = FALSE;
+  else if (g_strcmp0 (keep, "theirs") == 0)
+    theirs = TRUE;
+  else
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--resolve needs --keep=mine or --keep=theirs"));
+      return FALSE;
+    }
+
+  if (!pnl_store_resolve_conflict (store, uuid, theirs, error))
+    return FALSE;
+
+  g_string_append_printf (out,
+                          theirs ? _("Interview %s: took the copy that arrived\n")
+                                 : _("Interview %s: kept the copy here\n"),
+                          uuid);
+
+  return TRUE;
 }

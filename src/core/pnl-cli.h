@@ -42,10 +42,26 @@ gboolean pnl_cli_export (PnlStore           *store,
                          GError            **error);
 /* Imports each file in its own transaction.  One summary line into @out
  * (added, updated, unchanged, conflicts, failed); each failure and each
- * conflict, naming its file, into @err.  Returns FALSE when any failed. */
+ * conflict, naming its file, into @err.  Returns FALSE when any failed
+ * or was kept aside as a conflict. */
 gboolean pnl_cli_import (PnlStore           *store,
                          const char * const *paths,
                          GString            *out,
                          GString            *err);
+
+/* The arrivals kept aside as conflicts, one a line, tab-separated: UUID,
+ * revision, why (same-revision, changed-here, identity), the fields that
+ * differ, where it came from, when (UTC).  For an identity conflict, a
+ * line per field follows, starting with a tab: the field, the value
+ * here and the value arriving. */
+gboolean pnl_cli_conflicts (PnlStore     *store,
+                            GString      *out,
+                            GError      **error);
+/* Ends the conflicts of @uuid, keeping "mine" or "theirs". */
+gboolean pnl_cli_resolve   (PnlStore     *store,
+                            const char   *uuid,
+                            const char   *keep,
+                            GString      *out,
+                            GError      **error);
 
 G_END_DECLS

@@ -186,6 +186,46 @@ pnl_importer_get_store (PnlImporter *self)
 
 /* Importing -------------------------------------------------------------- */
 
+/* What a conflict says: the file, the interview's UUID and why, naming
+ * fields and revisions, never what they hold. */
+static GError *
+conflict_error (const char            *name,
+                PnlInterview          *interview,
+                const PnlImportResult *result)
+{
+  g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               pnl_interview_get_revision (interview));
+  g_autofree char *local = g_strdup_printf ("%" G_GINT64_FORMAT, result->local_revision);
+  g_autofree char *fields = NULL;
+  const char *uuid = pnl_interview_get_uuid (interview);
+
+  switch (result->conflict)
+    {
+    case PNL_IMPORT_CONFLICT_IDENTITY:
+      fields = pnl_identity_fields_to_string (result->fields);
+      return g_error_new (PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT,
+                          _("%s: interview %s does not match the copy here in: %s; "
+                            "nothing was changed, and the file was kept as a conflict "
+                            "(see panelist --conflicts)"),
+                          name, uuid, fields);
+
+    case PNL_IMPORT_CONFLICT_CHANGED_HERE:
+      return g_error_new (PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT,
+                          _("%s: interview %s arrived at revision %s, but it is open or "
+                            "was changed here (revision %s); the copy here was kept, and "
+                            "the arrival as a conflict (see panelist --conflicts)"),
+                          name, uuid, revision, local);
+
+    case PNL_IMPORT_CONFLICT_SAME_REVISION:
+    case PNL_IMPORT_CONFLICT_NONE:
+    default:
+      return g_error_new (PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT,
+                          _("%s: interview %s differs from the copy here at "
+                            "the same revision (%s); the copy here was kept"),
+                          name, uuid, revision);
+    }
+}
+
 static void
 import_file (PnlStore     *store,
              GFile        *file,
@@ -193,7 +233,7 @@ import_file (PnlStore     *store,
              Results      *results)
 {
   g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GArray) outcomes = NULL;
+  g_autoptr(GArray) results_here = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
 
@@ -205,7 +245,7 @@ import_file (PnlStore     *store,
       return;
     }
 
-  if (!(outcomes = pnl_store_import_scorecards (store, cards, &error)))
+  if (!(results_here = pnl_store_import_scorecards_full (store, cards, name, &error)))
     {
       results->n_failed++;
       g_ptr_array_add (results->errors,
@@ -215,13 +255,12 @@ import_file (PnlStore     *store,
       return;
     }
 
-  for (guint i = 0; i < outcomes->len; i++)
+  for (guint i = 0; i < results_here->len; i++)
     {
       PnlScorecard *card = g_ptr_array_index (cards, i);
-      PnlInterview *interview = pnl_scorecard_get_interview (card);
-      g_autofree char *revision = NULL;
+      PnlImportResult *result = &g_array_index (results_here, PnlImportResult, i);
 
-      switch (g_array_index (outcomes, PnlImportOutcome, i))
+      switch (result->outcome)
         {
         case PNL_IMPORT_OUTCOME_ADDED:
           results->n_added++;
@@ -237,12 +276,8 @@ import_file (PnlStore     *store,
 
         case PNL_IMPORT_OUTCOME_CONFLICT:
           results->n_conflicts++;
-          revision = g_strdup_printf ("%" G_GINT64_FORMAT, pnl_interview_get_revision (interview));
           g_ptr_array_add (results->conflicts,
-                           g_error_new (PNL_IMPORT_ERROR, PNL_IMPORT_ERROR_CONFLICT,
-                                        _("%s: interview %s differs from the copy here at "
-                                          "the same revision (%s); the copy here was kept"),
-                                        name, pnl_interview_get_uuid (interview), revision));
+                           conflict_error (name, pnl_scorecard_get_interview (card), result));
           break;
 
         default:

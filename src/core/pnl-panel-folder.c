@@ -308,6 +308,26 @@ write_order_withdraw (WriteOrder *order,
   g_mutex_unlock (&order->mutex);
 }
 
+/* @text, of @uuid, is in the folder now: the interview is in step at
+ * its revision (see "What an arrival may change" in panel-folder.md).
+ * Panelist writes the revision on a line of its own at the top level.
+ * Safe on any thread: it queues a save on the store's writer. */
+static void
+mark_published (PnlStore   *store,
+                const char *uuid,
+                const char *text)
+{
+  const char *at = strstr (text, "\n  \"revision\": ");
+  gint64 revision;
+
+  if (at == NULL)
+    return;
+
+  revision = g_ascii_strtoll (at + strlen ("\n  \"revision\": "), NULL, 10);
+  if (revision > 0)
+    pnl_store_mark_published (store, uuid, revision);
+}
+
 /* Our own write: the next scan need not read it back. */
 static void
 remember_written (PnlPanelFolder *self,
@@ -332,6 +352,8 @@ write_scorecard (PnlPanelFolder  *self,
                        &landed, error))
     return FALSE;
 
+  if (landed)
+    mark_published (self->store, uuid, text);
   remember_written (self, uuid, text);
 
   return TRUE;
@@ -500,6 +522,8 @@ scan_write (Scan *scan)
       /* Our own write: the listing below need not import it. */
       if (landed)
         {
+          mark_published (scan->store, write->uuid, write->text);
+
           char *name = g_strconcat (write->uuid, PNL_PANEL_FOLDER_SUFFIX, NULL);
           char *checksum = checksum_of (write->text, strlen (write->text));
 
@@ -1372,6 +1396,7 @@ typedef struct
   guint       stamp;
   GFile      *folder;
   WriteOrder *order;
+  PnlStore   *store;
 } Publish;
 
 static void
@@ -1381,6 +1406,7 @@ publish_free (Publish *publish)
   g_clear_pointer (&publish->text, g_free);
   g_clear_object (&publish->folder);
   g_clear_pointer (&publish->order, write_order_unref);
+  g_clear_object (&publish->store);
   g_free (publish);
 }
 
@@ -1442,6 +1468,9 @@ publish_write_thread (GTask        *step,
       g_task_return_boolean (step, FALSE);
       return;
     }
+
+  if (landed)
+    mark_published (publish->store, publish->uuid, publish->text);
 
   g_task_return_boolean (step, TRUE);
 }
@@ -1583,6 +1612,7 @@ pnl_panel_folder_publish_async (PnlPanelFolder      *self,
   publish->uuid = g_strdup (uuid);
   publish->folder = g_object_ref (self->folder);
   publish->order = g_rc_box_acquire (self->order);
+  publish->store = g_object_ref (self->store);
   g_task_set_task_data (task, publish, (GDestroyNotify) publish_free);
 
   set_pending (self, uuid, TRUE);

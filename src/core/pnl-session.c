@@ -66,11 +66,14 @@ struct _PnlSession
   GHashTable   *answers_by_question;
   /* Answers changed since the last save (borrowed) */
   GHashTable   *dirty_answers;
+  /* The session's name for its lease on the interview */
+  char         *lease_owner;
 
   /* Timers */
   guint         save_source;
   guint         clock_save_source;
   guint         tick_source;
+  guint         lease_source;
   /* PNL_SESSION_CLOCK_SAVE_DELAY_MS, shorter in tests */
   guint         clock_save_delay_ms;
   /* When the oldest change not yet saved was made (monotonic), or 0 */
@@ -226,6 +229,39 @@ pnl_session_save_dirty (PnlSession *self)
     }
 
   pnl_session_update_dirty (self);
+}
+
+/* The lease ------------------------------------------------------------- */
+
+/* While the session is open the interview is held (docs/database.md):
+ * an import keeps what arrives for it aside instead of changing the rows
+ * the session saves into.  A heartbeat keeps the lease fresh; a session
+ * that dies leaves one that does not count. */
+
+static gboolean
+lease_heartbeat_cb (gpointer data)
+{
+  PnlSession *self = data;
+
+  pnl_store_hold_interview (self->store, self->interview, self->lease_owner, FALSE, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+pnl_session_hold (PnlSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->lease_owner = g_uuid_string_random ();
+
+  /* On disk before the answers are read; a database that cannot be
+   * written still opens, and its saves report the failure. */
+  if (!pnl_store_hold_interview (self->store, self->interview, self->lease_owner, TRUE, &error))
+    g_debug ("The interview could not be held: %s", error->message);
+
+  self->lease_source = g_timeout_add_seconds (PNL_STORE_LEASE_HEARTBEAT_S, lease_heartbeat_cb, self);
+  g_source_set_name_by_id (self->lease_source, "[panelist] session lease");
 }
 
 /* Watching the answers --------------------------------------------------- */
@@ -513,10 +549,17 @@ pnl_session_dispose (GObject *object)
 
   self->disposed = TRUE;
 
-  /* Nothing is lost: whatever is not saved yet is queued now. */
+  /* Nothing is lost: whatever is not saved yet is queued now, and the
+   * lease ends after it. */
   if (self->store != NULL && self->interview != NULL)
-    pnl_session_save_dirty (self);
+    {
+      pnl_session_save_dirty (self);
+      if (self->lease_owner != NULL)
+        pnl_store_release_interview (self->store, self->interview, self->lease_owner);
+    }
+  g_clear_pointer (&self->lease_owner, g_free);
 
+  g_clear_handle_id (&self->lease_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->clock_save_source, g_source_remove);
   g_clear_handle_id (&self->tick_source, g_source_remove);
@@ -758,12 +801,14 @@ pnl_session_new (PnlStore      *store,
   g_return_val_if_fail (PNL_IS_INTERVIEW (interview), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(answers = pnl_store_list_answers (store, interview, error)))
-    return NULL;
-
   self = g_object_new (PNL_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
   self->interview = g_object_ref (interview);
+
+  pnl_session_hold (self);
+
+  if (!(answers = pnl_store_list_answers (store, interview, error)))
+    return NULL;
   self->locked = pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED;
 
   n_answers = g_list_model_get_n_items (answers);

@@ -11,8 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include <errno.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "pnl-answer.h"
 #include "pnl-area.h"
@@ -186,6 +190,37 @@ static const PnlDbMigration migrations[] = {
     "DELETE FROM area_scores WHERE interview_id = OLD.interview_id AND area_id = OLD.area_id;"
     AREA_SCORES_OF ("OLD")
     " END;" },
+
+  { 5,
+    /* What keeps an import from changing an interview open here, or
+     * changed here since the copies were last in step: the revision last
+     * imported or published (a submitted interview of before counts as
+     * in step, as it was taken then), the sessions holding an interview,
+     * and the arrivals kept aside.  See docs/panel-folder.md. */
+    "ALTER TABLE interviews ADD COLUMN synced_revision INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE interviews SET synced_revision = revision WHERE state = 'submitted';"
+    "CREATE TABLE leases ("
+    "  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,"
+    "  owner TEXT NOT NULL,"
+    "  host TEXT NOT NULL,"
+    "  pid INTEGER NOT NULL,"
+    "  heartbeat_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (interview_id, owner)"
+    ");"
+    "CREATE INDEX leases_owner ON leases (owner);"
+    "CREATE TABLE conflicts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL,"
+    "  revision INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL"
+    "    CHECK (reason IN ('same-revision', 'changed-here', 'identity')),"
+    "  fields INTEGER NOT NULL DEFAULT 0,"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  scorecard TEXT NOT NULL,"
+    "  checksum TEXT NOT NULL,"
+    "  arrived_at INTEGER NOT NULL,"
+    "  UNIQUE (uuid, checksum)"
+    ");" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
@@ -1461,6 +1496,21 @@ pnl_store_add_custom_question (PnlStore      *self,
 
 /* Saving ----------------------------------------------------------------- */
 
+/* A save that matched no row saved nothing: an error, kept queued and
+ * retried like any other, never taken for success. */
+static gboolean
+check_saved (PnlDb   *db,
+             GError **error)
+{
+  if (pnl_db_changes (db) > 0)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("A change could not be saved: what it belongs to is no longer in “%s”."),
+               pnl_db_get_path (db));
+  return FALSE;
+}
+
 static gboolean
 bump_revision (PnlDb    *db,
                gint64    interview_id,
@@ -1487,8 +1537,8 @@ bump_revision (PnlDb    *db,
 
 typedef struct
 {
-  gint64          answer_id;
   gint64          interview_id;
+  char           *question_id;
   gboolean        asked;
   int             score;
   char           *notes;
@@ -1502,6 +1552,7 @@ save_answer_free (gpointer data)
 {
   SaveAnswer *save = data;
 
+  g_free (save->question_id);
   g_free (save->notes);
   g_free (save);
 }
@@ -1517,7 +1568,7 @@ save_answer_job (PnlDb     *db,
   stmt = pnl_db_prepare_cached (db,
                                 "UPDATE answers SET asked = ?1, score = ?2, notes = ?3,"
                                 "  flags = ?4, seconds = ?5"
-                                " WHERE id = ?6",
+                                " WHERE interview_id = ?6 AND question_id = ?7",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -1530,13 +1581,14 @@ save_answer_job (PnlDb     *db,
   pnl_db_statement_bind_text (stmt, 3, save->notes);
   pnl_db_statement_bind_int (stmt, 4, save->flags);
   pnl_db_statement_bind_int (stmt, 5, save->seconds);
-  pnl_db_statement_bind_int (stmt, 6, save->answer_id);
+  pnl_db_statement_bind_int (stmt, 6, save->interview_id);
+  pnl_db_statement_bind_text (stmt, 7, save->question_id);
 
   if (!pnl_db_statement_execute (stmt, error))
     return FALSE;
 
-  if (pnl_db_changes (db) == 0)
-    return TRUE;
+  if (!check_saved (db, error))
+    return FALSE;
 
   return bump_revision (db, save->interview_id, save->now, error);
 }
@@ -1554,14 +1606,14 @@ pnl_store_save_answer (PnlStore  *self,
                        PnlAnswer *answer)
 {
   SaveAnswer *save;
-  char key[48];
+  g_autofree char *key = NULL;
 
   g_return_if_fail (PNL_IS_STORE (self));
   g_return_if_fail (PNL_IS_ANSWER (answer));
 
   save = g_new0 (SaveAnswer, 1);
-  save->answer_id = pnl_answer_get_id (answer);
   save->interview_id = pnl_answer_get_interview_id (answer);
+  save->question_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (answer)));
   save->asked = pnl_answer_get_asked (answer);
   save->score = pnl_answer_get_score (answer);
   save->notes = g_strdup (pnl_answer_get_notes (answer));
@@ -1569,7 +1621,8 @@ pnl_store_save_answer (PnlStore  *self,
   save->seconds = pnl_answer_get_seconds (answer);
   save->now = now_unix ();
 
-  g_snprintf (key, sizeof key, "answer:%" G_GINT64_FORMAT, save->answer_id);
+  /* By interview and question: an import may give the rows other ids. */
+  key = g_strdup_printf ("answer:%" G_GINT64_FORMAT ":%s", save->interview_id, save->question_id);
 
   pnl_writer_push (self->writer, key, save_answer_job, save, save_answer_free);
 }
@@ -1632,7 +1685,7 @@ save_interview_job (PnlDb     *db,
   pnl_db_statement_bind_int (stmt, 7, save->now);
   pnl_db_statement_bind_int (stmt, 8, save->interview_id);
 
-  return pnl_db_statement_execute (stmt, error);
+  return pnl_db_statement_execute (stmt, error) && check_saved (db, error);
 }
 
 /**
@@ -2341,68 +2394,325 @@ import_card_new (PnlScorecard  *scorecard,
   return card;
 }
 
+/* The interview here that an arrival is compared with. */
+typedef struct
+{
+  gboolean  found;
+  gint64    id;
+  gint64    revision;
+  gint64    synced_revision;
+  char     *candidate_name;
+  char     *candidate_reference;
+  char     *interviewer;
+  char     *role;
+  char     *bank_id;
+} LocalInterview;
+
+static void
+local_interview_clear (LocalInterview *local)
+{
+  g_free (local->candidate_name);
+  g_free (local->candidate_reference);
+  g_free (local->interviewer);
+  g_free (local->role);
+  g_free (local->bank_id);
+  memset (local, 0, sizeof *local);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LocalInterview, local_interview_clear)
+
 typedef struct
 {
   /* Only its path is used on the writer thread, for messages. */
-  PnlStore  *store;
-  GPtrArray *cards;
-  GArray    *outcomes;
-  gint64     now;
+  PnlStore   *store;
+  GPtrArray  *cards;
+  /* PnlImportResult, one per card imported so far */
+  GArray     *results;
+  const char *source;
+  gint64      now;
+  /* The first card the next batch imports. */
+  guint       next;
 } ImportJob;
 
+/* A batch of an import stops once it has run this long, so that another
+ * writer never waits long behind it; the importing thread then pauses
+ * for IMPORT_PAUSE_US, long enough for a writer waiting in SQLite's busy
+ * handler (which looks again every 100 ms at most) to get in. */
+#define IMPORT_BATCH_US (100 * G_TIME_SPAN_MILLISECOND)
+#define IMPORT_PAUSE_US (110 * G_TIME_SPAN_MILLISECOND)
+
 static gboolean
-insert_imported_answers (PnlDb       *db,
+find_local_interview (PnlDb           *db,
+                      const char      *uuid,
+                      LocalInterview  *local,
+                      GError         **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "SELECT i.id, i.revision, i.synced_revision, c.name, c.reference,"
+                                "       i.interviewer, i.role, i.bank_id"
+                                "  FROM interviews i JOIN candidates c ON c.id = i.candidate_id"
+                                " WHERE i.uuid = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      local->found = TRUE;
+      local->id = pnl_db_statement_column_int (stmt, 0);
+      local->revision = pnl_db_statement_column_int (stmt, 1);
+      local->synced_revision = pnl_db_statement_column_int (stmt, 2);
+      local->candidate_name = g_strdup (pnl_db_statement_column_text (stmt, 3));
+      local->candidate_reference = g_strdup (pnl_db_statement_column_text (stmt, 4));
+      local->interviewer = g_strdup (pnl_db_statement_column_text (stmt, 5));
+      local->role = g_strdup (pnl_db_statement_column_text (stmt, 6));
+      local->bank_id = g_strdup (pnl_db_statement_column_text (stmt, 7));
+      return TRUE;
+
+    case PNL_DB_STEP_DONE:
+      return TRUE;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_forgotten (PnlDb       *db,
+              const char  *uuid,
+              gboolean    *forgotten,
+              GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db, "SELECT 1 FROM forgotten WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      *forgotten = TRUE;
+      return TRUE;
+
+    case PNL_DB_STEP_DONE:
+      *forgotten = FALSE;
+      return TRUE;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+/* The fields fixed at creation in which @card differs from @local. */
+static PnlIdentityFields
+identity_differs (const LocalInterview *local,
+                  const ImportCard     *card)
+{
+  PnlIdentityFields fields = 0;
+
+  if (g_strcmp0 (local->candidate_name, card->candidate_name) != 0)
+    fields |= PNL_IDENTITY_CANDIDATE_NAME;
+  if (g_strcmp0 (local->candidate_reference, card->candidate_reference) != 0)
+    fields |= PNL_IDENTITY_CANDIDATE_REFERENCE;
+  if (g_strcmp0 (local->interviewer, card->interviewer) != 0)
+    fields |= PNL_IDENTITY_INTERVIEWER;
+  if (g_strcmp0 (local->role, card->role) != 0)
+    fields |= PNL_IDENTITY_ROLE;
+  if (g_strcmp0 (local->bank_id, card->bank_id) != 0)
+    fields |= PNL_IDENTITY_BANK;
+
+  return fields;
+}
+
+/* Whether a lease counts: not when its process, on this machine, is
+ * gone, nor when it was not refreshed for PNL_STORE_LEASE_STALE_S; this
+ * process's own always does. */
+static gboolean
+lease_counts (const char *host,
+              gint64      pid,
+              gint64      heartbeat_at,
+              gint64      now)
+{
+  gboolean this_host = g_strcmp0 (host, g_get_host_name ()) == 0;
+
+  if (this_host && pid == (gint64) getpid ())
+    return TRUE;
+
+  if (this_host && pid > 0 && pid <= G_MAXINT &&
+      kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+    return FALSE;
+
+  return now - heartbeat_at <= PNL_STORE_LEASE_STALE_S;
+}
+
+static gboolean
+is_leased (PnlDb     *db,
+           gint64     interview_id,
+           gint64     now,
+           gboolean  *leased,
+           GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  PnlDbStep step;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "SELECT host, pid, heartbeat_at FROM leases WHERE interview_id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+
+  *leased = FALSE;
+  while ((step = pnl_db_statement_step (stmt, error)) == PNL_DB_STEP_ROW)
+    {
+      if (lease_counts (pnl_db_statement_column_text (stmt, 0),
+                        pnl_db_statement_column_int (stmt, 1),
+                        pnl_db_statement_column_int (stmt, 2),
+                        now))
+        *leased = TRUE;
+    }
+
+  return step == PNL_DB_STEP_DONE;
+}
+
+static gboolean
+keep_conflict (ImportJob          *job,
+               PnlDb              *db,
+               ImportCard         *card,
+               PnlImportConflict   conflict,
+               PnlIdentityFields   fields,
+               GError            **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, card->canonical, -1);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT OR IGNORE INTO conflicts (uuid, revision, reason, fields,"
+                                "  source, scorecard, checksum, arrived_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, card->uuid);
+  pnl_db_statement_bind_int (stmt, 2, card->revision);
+  pnl_db_statement_bind_text (stmt, 3, pnl_import_conflict_to_string (conflict));
+  pnl_db_statement_bind_int (stmt, 4, fields);
+  pnl_db_statement_bind_text (stmt, 5, job->source ? job->source : "");
+  pnl_db_statement_bind_text (stmt, 6, card->canonical);
+  pnl_db_statement_bind_text (stmt, 7, checksum);
+  pnl_db_statement_bind_int (stmt, 8, job->now);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/* ?1 to ?15 of an answer's update or insert. */
+static void
+bind_imported_answer (PnlDbStatement *stmt,
+                      gint64          interview_id,
+                      guint           position,
+                      ImportAnswer   *answer)
+{
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+  pnl_db_statement_bind_int (stmt, 2, position);
+  pnl_db_statement_bind_text (stmt, 3, answer->row->id);
+  pnl_db_statement_bind_text (stmt, 4, answer->row->area_id);
+  pnl_db_statement_bind_text (stmt, 5, answer->row->area_title);
+  pnl_db_statement_bind_text (stmt, 6, answer->row->kind);
+  pnl_db_statement_bind_text (stmt, 7, answer->row->level);
+  pnl_db_statement_bind_text (stmt, 8, answer->row->prompt);
+  pnl_db_statement_bind_text (stmt, 9, answer->row->snapshot);
+  pnl_db_statement_bind_int (stmt, 10, answer->custom);
+  pnl_db_statement_bind_int (stmt, 11, answer->asked);
+  if (answer->score > 0)
+    pnl_db_statement_bind_int (stmt, 12, answer->score);
+  else
+    pnl_db_statement_bind_null (stmt, 12);
+  pnl_db_statement_bind_text (stmt, 13, answer->notes);
+  pnl_db_statement_bind_int (stmt, 14, answer->flags);
+  pnl_db_statement_bind_int (stmt, 15, answer->seconds);
+}
+
+/* Every answer of @card by question id: updated in place where the row
+ * is there (its id stays), added where not; the rows of questions the
+ * card lacks go.  The same for the custom questions. */
+static gboolean
+upsert_imported_answers (PnlDb       *db,
                          gint64       interview_id,
                          ImportCard  *card,
                          gint64       now,
                          GError     **error)
 {
+  g_autoptr(JsonBuilder) ids = json_builder_new ();
+  g_autoptr(JsonBuilder) custom_ids = json_builder_new ();
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autofree char *ids_text = NULL;
+  g_autofree char *custom_ids_text = NULL;
+
+  json_builder_begin_array (ids);
+  json_builder_begin_array (custom_ids);
+
   for (guint i = 0; i < card->answers->len; i++)
     {
       ImportAnswer *answer = g_ptr_array_index (card->answers, i);
-      g_autoptr(PnlDbStatement) stmt = NULL;
 
-      stmt = pnl_db_prepare_cached (db,
-                                    "INSERT INTO answers (interview_id, position, question_id,"
-                                    "  area_id, area_title, kind, level, prompt, question, custom,"
-                                    "  asked, score, notes, flags, seconds)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                                    "  ?11, ?12, ?13, ?14, ?15)",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
+      json_builder_add_string_value (ids, answer->row->id);
 
-      pnl_db_statement_bind_int (stmt, 1, interview_id);
-      pnl_db_statement_bind_int (stmt, 2, i);
-      pnl_db_statement_bind_text (stmt, 3, answer->row->id);
-      pnl_db_statement_bind_text (stmt, 4, answer->row->area_id);
-      pnl_db_statement_bind_text (stmt, 5, answer->row->area_title);
-      pnl_db_statement_bind_text (stmt, 6, answer->row->kind);
-      pnl_db_statement_bind_text (stmt, 7, answer->row->level);
-      pnl_db_statement_bind_text (stmt, 8, answer->row->prompt);
-      pnl_db_statement_bind_text (stmt, 9, answer->row->snapshot);
-      pnl_db_statement_bind_int (stmt, 10, answer->custom);
-      pnl_db_statement_bind_int (stmt, 11, answer->asked);
-      if (answer->score > 0)
-        pnl_db_statement_bind_int (stmt, 12, answer->score);
-      else
-        pnl_db_statement_bind_null (stmt, 12);
-      pnl_db_statement_bind_text (stmt, 13, answer->notes);
-      pnl_db_statement_bind_int (stmt, 14, answer->flags);
-      pnl_db_statement_bind_int (stmt, 15, answer->seconds);
+      /* An update, then an insert where there was no row: an upsert
+       * would override the OR REPLACE of the area_scores triggers. */
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          stmt = pnl_db_prepare_cached (db,
+                                        pass == 0
+                                        ? "UPDATE answers SET position = ?2, area_id = ?4,"
+                                          "  area_title = ?5, kind = ?6, level = ?7, prompt = ?8,"
+                                          "  question = ?9, custom = ?10, asked = ?11, score = ?12,"
+                                          "  notes = ?13, flags = ?14, seconds = ?15"
+                                          " WHERE interview_id = ?1 AND question_id = ?3"
+                                        : "INSERT INTO answers (interview_id, position, question_id,"
+                                          "  area_id, area_title, kind, level, prompt, question, custom,"
+                                          "  asked, score, notes, flags, seconds)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                          "  ?11, ?12, ?13, ?14, ?15)",
+                                        error);
+          if (stmt == NULL)
+            return FALSE;
 
-      if (!pnl_db_statement_execute (stmt, error))
-        return FALSE;
+          bind_imported_answer (stmt, interview_id, i, answer);
+
+          if (!pnl_db_statement_execute (stmt, error))
+            return FALSE;
+
+          g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+          if (pass == 0 && pnl_db_changes (db) > 0)
+            break;
+        }
+
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
 
       if (!answer->custom)
         continue;
 
-      g_clear_pointer (&stmt, pnl_db_statement_unref);
+      json_builder_add_string_value (custom_ids, answer->row->id);
 
       stmt = pnl_db_prepare_cached (db,
                                     "INSERT INTO custom_questions (interview_id, question_id,"
                                     "  area_id, prompt, created_at)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                    " ON CONFLICT (interview_id, question_id) DO UPDATE SET"
+                                    "  area_id = excluded.area_id, prompt = excluded.prompt",
                                     error);
       if (stmt == NULL)
         return FALSE;
@@ -2415,9 +2725,37 @@ insert_imported_answers (PnlDb       *db,
 
       if (!pnl_db_statement_execute (stmt, error))
         return FALSE;
+
+      g_clear_pointer (&stmt, pnl_db_statement_unref);
     }
 
-  return TRUE;
+  json_builder_end_array (ids);
+  json_builder_end_array (custom_ids);
+  ids_text = node_to_string (json_builder_get_root (ids));
+  custom_ids_text = node_to_string (json_builder_get_root (custom_ids));
+
+  stmt = pnl_db_prepare_cached (db,
+                                "DELETE FROM answers WHERE interview_id = ?1"
+                                "   AND question_id NOT IN (SELECT value FROM json_each (?2))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+  pnl_db_statement_bind_text (stmt, 2, ids_text);
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "DELETE FROM custom_questions WHERE interview_id = ?1"
+                                "   AND question_id NOT IN (SELECT value FROM json_each (?2))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+  pnl_db_statement_bind_text (stmt, 2, custom_ids_text);
+
+  return pnl_db_statement_execute (stmt, error);
 }
 
 /* Binds the columns that an insert and an update share, ?1 to ?15. */
@@ -2450,202 +2788,245 @@ bind_imported_interview (PnlDbStatement *stmt,
   pnl_db_statement_bind_int (stmt, 15, now);
 }
 
+/* A new interview, in step at the revision it came with. */
 static gboolean
-import_one (ImportJob         *job,
-            PnlDb             *db,
-            ImportCard        *card,
-            PnlImportOutcome  *outcome,
-            GError           **error)
+add_imported_interview (PnlDb       *db,
+                        ImportCard  *card,
+                        gint64       now,
+                        GError     **error)
 {
   g_autoptr(PnlDbStatement) stmt = NULL;
-  gint64 interview_id = 0;
-  gint64 local_revision = 0;
   gint64 candidate_id;
-  gboolean found = FALSE;
 
-  stmt = pnl_db_prepare_cached (db, "SELECT id, revision FROM interviews WHERE uuid = ?1", error);
+  if (!find_or_add_candidate (db, card->candidate_name, card->candidate_reference,
+                              card->role, now, &candidate_id, error))
+    return FALSE;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO interviews (uuid, revision, candidate_id, role,"
+                                "  round, interviewer, bank_id, bank_revision, scale, state,"
+                                "  recommendation, summary, started_at, ended_at, updated_at,"
+                                "  synced_revision)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                "  ?11, ?12, ?13, ?14, ?15, ?2)",
+                                error);
   if (stmt == NULL)
     return FALSE;
 
-  pnl_db_statement_bind_text (stmt, 1, card->uuid);
+  bind_imported_interview (stmt, card, candidate_id, now);
 
-  switch (pnl_db_statement_step (stmt, error))
-    {
-    case PNL_DB_STEP_ROW:
-      found = TRUE;
-      interview_id = pnl_db_statement_column_int (stmt, 0);
-      local_revision = pnl_db_statement_column_int (stmt, 1);
-      break;
-
-    case PNL_DB_STEP_DONE:
-      break;
-
-    case PNL_DB_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-
-  g_clear_pointer (&stmt, pnl_db_statement_unref);
-
-  /* A forgotten candidate's interview stays forgotten. */
-  if (!found)
-    {
-      stmt = pnl_db_prepare_cached (db, "SELECT 1 FROM forgotten WHERE uuid = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-
-      pnl_db_statement_bind_text (stmt, 1, card->uuid);
-      switch (pnl_db_statement_step (stmt, error))
-        {
-        case PNL_DB_STEP_ROW:
-          *outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
-          return TRUE;
-
-        case PNL_DB_STEP_DONE:
-          break;
-
-        case PNL_DB_STEP_ERROR:
-        default:
-          return FALSE;
-        }
-      g_clear_pointer (&stmt, pnl_db_statement_unref);
-    }
-
-  if (found && local_revision > card->revision)
-    {
-      *outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
-      return TRUE;
-    }
-
-  if (found && local_revision == card->revision)
-    {
-      g_autoptr(PnlScorecard) local = NULL;
-      g_autofree char *text = NULL;
-
-      if (!(local = load_scorecard (job->store, db, card->uuid, error)) ||
-          !(text = pnl_scorecard_to_string (local, error)))
-        return FALSE;
-
-      *outcome = g_str_equal (text, card->canonical)
-        ? PNL_IMPORT_OUTCOME_UNCHANGED
-        : PNL_IMPORT_OUTCOME_CONFLICT;
-      return TRUE;
-    }
-
-  if (!find_or_add_candidate (db, card->candidate_name, card->candidate_reference,
-                              card->role, job->now, &candidate_id, error))
+  if (!pnl_db_statement_execute (stmt, error))
     return FALSE;
 
-  if (!found)
+  return upsert_imported_answers (db, pnl_db_last_insert_id (db), card, now, error);
+}
+
+/* The interview @interview_id takes everything @card holds, in place,
+ * and is in step at its revision.  With @candidate_id above 0 it also
+ * takes @card's identity (resolving a conflict for theirs). */
+static gboolean
+replace_imported_interview (PnlDb       *db,
+                            gint64       interview_id,
+                            ImportCard  *card,
+                            gint64       candidate_id,
+                            gint64       now,
+                            GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET revision = ?2,"
+                                "  candidate_id = CASE WHEN ?3 > 0 THEN ?3 ELSE candidate_id END,"
+                                "  role = ?4, round = ?5, interviewer = ?6, bank_id = ?7,"
+                                "  bank_revision = ?8, scale = ?9, state = ?10,"
+                                "  recommendation = ?11, summary = ?12, started_at = ?13,"
+                                "  ended_at = ?14, updated_at = ?15, synced_revision = ?2"
+                                " WHERE uuid = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_imported_interview (stmt, card, candidate_id, now);
+
+  if (!pnl_db_statement_execute (stmt, error) || !check_saved (db, error))
+    return FALSE;
+
+  return upsert_imported_answers (db, interview_id, card, now, error);
+}
+
+static gboolean
+same_as_local (ImportJob   *job,
+               PnlDb       *db,
+               ImportCard  *card,
+               gboolean    *same,
+               GError     **error)
+{
+  g_autoptr(PnlScorecard) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (!(local = load_scorecard (job->store, db, card->uuid, error)) ||
+      !(text = pnl_scorecard_to_string (local, error)))
+    return FALSE;
+
+  *same = g_str_equal (text, card->canonical);
+
+  return TRUE;
+}
+
+/* One scorecard: added, applied as a fast-forward, left alone, or kept
+ * aside as a conflict that changes nothing here.  See
+ * docs/panel-folder.md for the rule. */
+static gboolean
+import_one (ImportJob        *job,
+            PnlDb            *db,
+            ImportCard       *card,
+            PnlImportResult  *result,
+            GError          **error)
+{
+  g_auto(LocalInterview) local = { 0 };
+  gboolean leased = FALSE;
+  gboolean forgotten = FALSE;
+  gboolean same = FALSE;
+
+  memset (result, 0, sizeof *result);
+
+  if (!find_local_interview (db, card->uuid, &local, error))
+    return FALSE;
+
+  if (!local.found)
     {
-      stmt = pnl_db_prepare_cached (db,
-                                    "INSERT INTO interviews (uuid, revision, candidate_id, role,"
-                                    "  round, interviewer, bank_id, bank_revision, scale, state,"
-                                    "  recommendation, summary, started_at, ended_at, updated_at)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                                    "  ?11, ?12, ?13, ?14, ?15)",
-                                    error);
-      if (stmt == NULL)
+      /* A forgotten candidate's interview stays forgotten. */
+      if (!is_forgotten (db, card->uuid, &forgotten, error))
         return FALSE;
 
-      bind_imported_interview (stmt, card, candidate_id, job->now);
+      if (forgotten)
+        {
+          result->outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
+          return TRUE;
+        }
 
-      if (!pnl_db_statement_execute (stmt, error))
+      if (!add_imported_interview (db, card, job->now, error))
         return FALSE;
 
-      interview_id = pnl_db_last_insert_id (db);
-      *outcome = PNL_IMPORT_OUTCOME_ADDED;
+      result->outcome = PNL_IMPORT_OUTCOME_ADDED;
+      return TRUE;
+    }
+
+  result->local_revision = local.revision;
+
+  if (local.revision > card->revision)
+    {
+      result->outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
+      return TRUE;
+    }
+
+  /* Who the interview is with and by is fixed at its creation. */
+  result->fields = identity_differs (&local, card);
+  if (result->fields != 0)
+    result->conflict = PNL_IMPORT_CONFLICT_IDENTITY;
+  else if (local.revision == card->revision)
+    {
+      if (!same_as_local (job, db, card, &same, error))
+        return FALSE;
+
+      if (same)
+        {
+          result->outcome = PNL_IMPORT_OUTCOME_UNCHANGED;
+          return TRUE;
+        }
+
+      result->conflict = PNL_IMPORT_CONFLICT_SAME_REVISION;
     }
   else
     {
-      stmt = pnl_db_prepare_cached (db,
-                                    "UPDATE interviews SET revision = ?2, candidate_id = ?3,"
-                                    "  role = ?4, round = ?5, interviewer = ?6, bank_id = ?7,"
-                                    "  bank_revision = ?8, scale = ?9, state = ?10,"
-                                    "  recommendation = ?11, summary = ?12, started_at = ?13,"
-                                    "  ended_at = ?14, updated_at = ?15"
-                                    " WHERE uuid = ?1",
-                                    error);
-      if (stmt == NULL)
+      /* A fast-forward only: nobody has it open, and nothing changed here
+       * since it was last in step. */
+      if (!is_leased (db, local.id, job->now, &leased, error))
         return FALSE;
 
-      bind_imported_interview (stmt, card, candidate_id, job->now);
-
-      if (!pnl_db_statement_execute (stmt, error))
-        return FALSE;
-
-      g_clear_pointer (&stmt, pnl_db_statement_unref);
-
-      /* The copy's answers replace ours whole: a question may have been
-       * added on the other machine. */
-      stmt = pnl_db_prepare_cached (db, "DELETE FROM answers WHERE interview_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      pnl_db_statement_bind_int (stmt, 1, interview_id);
-      if (!pnl_db_statement_execute (stmt, error))
-        return FALSE;
-      g_clear_pointer (&stmt, pnl_db_statement_unref);
-
-      stmt = pnl_db_prepare_cached (db, "DELETE FROM custom_questions WHERE interview_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      pnl_db_statement_bind_int (stmt, 1, interview_id);
-      if (!pnl_db_statement_execute (stmt, error))
-        return FALSE;
-
-      *outcome = PNL_IMPORT_OUTCOME_UPDATED;
+      if (leased || local.revision > local.synced_revision)
+        result->conflict = PNL_IMPORT_CONFLICT_CHANGED_HERE;
     }
 
-  return insert_imported_answers (db, interview_id, card, job->now, error);
+  if (result->conflict != PNL_IMPORT_CONFLICT_NONE)
+    {
+      result->outcome = PNL_IMPORT_OUTCOME_CONFLICT;
+      return keep_conflict (job, db, card, result->conflict, result->fields, error);
+    }
+
+  if (!replace_imported_interview (db, local.id, card, 0, job->now, error))
+    return FALSE;
+
+  result->outcome = PNL_IMPORT_OUTCOME_UPDATED;
+  return TRUE;
 }
 
-/* On the writer thread, in one transaction for every card. */
+/* On the writer thread: one batch, in one transaction, of whole cards
+ * from job->next on, for at most about IMPORT_BATCH_US. */
 static gboolean
 import_job (PnlDb     *db,
             gpointer   data,
             GError   **error)
 {
   ImportJob *job = data;
+  gint64 start = g_get_monotonic_time ();
+  guint first = job->next;
+  guint i;
 
-  g_array_set_size (job->outcomes, 0);
-
-  for (guint i = 0; i < job->cards->len; i++)
+  for (i = first; i < job->cards->len; i++)
     {
-      PnlImportOutcome outcome;
+      PnlImportResult result;
 
-      if (!import_one (job, db, g_ptr_array_index (job->cards, i), &outcome, error))
-        return FALSE;
+      if (i > first && g_get_monotonic_time () - start >= IMPORT_BATCH_US)
+        break;
 
-      g_array_append_val (job->outcomes, outcome);
+      if (!import_one (job, db, g_ptr_array_index (job->cards, i), &result, error))
+        {
+          /* Rolled back: this batch's results go with it. */
+          g_array_set_size (job->results, first);
+          return FALSE;
+        }
+
+      g_array_append_val (job->results, result);
     }
+
+  job->next = i;
 
   return TRUE;
 }
 
 /**
- * pnl_store_import_scorecards:
+ * pnl_store_import_scorecards_full:
  * @self: a #PnlStore
  * @scorecards: (element-type PnlScorecard): the copies to merge
+ * @source: (nullable): where they came from (a file), kept with a conflict
  * @error: a location for a #GError
  *
- * Merges @scorecards by UUID, all in one transaction on the writer
- * thread, and waits for it.  An interview the store lacks is added
- * (its candidate found by name and reference, or added); a higher
- * revision replaces the local copy and its answers; the same or a
- * lower revision is left alone, and the same revision with different
- * content is a conflict that keeps the local copy.  Imported interviews
- * keep their UUID and revision.
+ * Merges @scorecards by UUID on the writer thread, and waits for it.  An
+ * interview the store lacks is added (its candidate found by name and
+ * reference, or added).  A higher revision is applied, in place, only as
+ * a fast-forward: when no session holds the interview and nothing
+ * changed here since it was last imported or published.  Otherwise, and
+ * when it names another candidate, interviewer, role or bank, or is the
+ * same revision with other content, it is kept aside in the conflicts
+ * table and nothing here changes.  A lower revision is left alone.
+ * Imported interviews keep their UUID and revision.
  *
- * Returns: (transfer full) (element-type PnlImportOutcome): one outcome
- *   per scorecard, or %NULL with @error set and nothing changed
+ * The cards go in batches, each one transaction of whole cards lasting
+ * at most about 100 ms, with a pause between them for other writers.
+ *
+ * Returns: (transfer full) (element-type PnlImportResult): one result
+ *   per scorecard, or %NULL with @error set; then the batches before the
+ *   failing one stay imported, and nothing of that one
  */
 GArray *
-pnl_store_import_scorecards (PnlStore   *self,
-                             GPtrArray  *scorecards,
-                             GError    **error)
+pnl_store_import_scorecards_full (PnlStore    *self,
+                                  GPtrArray   *scorecards,
+                                  const char  *source,
+                                  GError     **error)
 {
   g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GArray) outcomes = NULL;
+  g_autoptr(GArray) results = NULL;
   ImportJob job = { 0 };
 
   g_return_val_if_fail (PNL_IS_STORE (self), NULL);
@@ -2671,18 +3052,609 @@ pnl_store_import_scorecards (PnlStore   *self,
       g_ptr_array_add (cards, card);
     }
 
-  outcomes = g_array_sized_new (FALSE, FALSE, sizeof (PnlImportOutcome), cards->len);
+  results = g_array_sized_new (FALSE, FALSE, sizeof (PnlImportResult), cards->len);
 
   job.store = self;
   job.cards = cards;
-  job.outcomes = outcomes;
+  job.results = results;
+  job.source = source;
   job.now = now_unix ();
 
-  if (!pnl_writer_run (self->writer, import_job, &job, error))
+  do
+    {
+      if (job.next > 0)
+        g_usleep (IMPORT_PAUSE_US);
+
+      if (!pnl_writer_run (self->writer, import_job, &job, error))
+        return NULL;
+    }
+  while (job.next < cards->len);
+
+  return g_steal_pointer (&results);
+}
+
+/**
+ * pnl_store_import_scorecards:
+ * @self: a #PnlStore
+ * @scorecards: (element-type PnlScorecard): the copies to merge
+ * @error: a location for a #GError
+ *
+ * pnl_store_import_scorecards_full() without a source, giving only the
+ * outcomes.
+ *
+ * Returns: (transfer full) (element-type PnlImportOutcome): one outcome
+ *   per scorecard, or %NULL with @error set
+ */
+GArray *
+pnl_store_import_scorecards (PnlStore   *self,
+                             GPtrArray  *scorecards,
+                             GError    **error)
+{
+  g_autoptr(GArray) results = NULL;
+  GArray *outcomes;
+
+  if (!(results = pnl_store_import_scorecards_full (self, scorecards, NULL, error)))
     return NULL;
 
-  return g_steal_pointer (&outcomes);
+  outcomes = g_array_sized_new (FALSE, FALSE, sizeof (PnlImportOutcome), results->len);
+  for (guint i = 0; i < results->len; i++)
+    g_array_append_val (outcomes, g_array_index (results, PnlImportResult, i).outcome);
+
+  return outcomes;
 }
+
+typedef struct
+{
+  char   *uuid;
+  gint64  revision;
+} MarkPublished;
+
+static void
+mark_published_free (gpointer data)
+{
+  MarkPublished *mark = data;
+
+  g_free (mark->uuid);
+  g_free (mark);
+}
+
+static gboolean
+mark_published_job (PnlDb     *db,
+                    gpointer   data,
+                    GError   **error)
+{
+  MarkPublished *mark = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  /* Never down, and nothing when the interview is gone. */
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET synced_revision = max (synced_revision, ?2)"
+                                " WHERE uuid = ?1 AND revision >= ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, mark->uuid);
+  pnl_db_statement_bind_int (stmt, 2, mark->revision);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/**
+ * pnl_store_mark_published:
+ * @self: a #PnlStore
+ * @uuid: the interview's UUID
+ * @revision: the revision now in the panel folder
+ *
+ * Queues raising the interview's synced_revision to @revision: what is
+ * published is in step, so a newer revision of it that arrives later is
+ * a fast-forward when nothing changed here since.  Safe to call from any
+ * thread.
+ */
+void
+pnl_store_mark_published (PnlStore   *self,
+                          const char *uuid,
+                          gint64      revision)
+{
+  MarkPublished *mark;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (self->closed)
+    return;
+
+  mark = g_new0 (MarkPublished, 1);
+  mark->uuid = g_strdup (uuid);
+  mark->revision = revision;
+
+  key = g_strdup_printf ("published:%s", uuid);
+  pnl_writer_push_bookkeeping (self->writer, key, mark_published_job, mark, mark_published_free);
+}
+
+/* Conflicts -------------------------------------------------------------- */
+
+void
+pnl_conflict_record_free (PnlConflictRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->uuid);
+  g_free (record->source);
+  g_free (record->scorecard);
+  g_free (record);
+}
+
+const char *
+pnl_import_conflict_to_string (PnlImportConflict conflict)
+{
+  switch (conflict)
+    {
+    case PNL_IMPORT_CONFLICT_SAME_REVISION:
+      return "same-revision";
+
+    case PNL_IMPORT_CONFLICT_CHANGED_HERE:
+      return "changed-here";
+
+    case PNL_IMPORT_CONFLICT_IDENTITY:
+      return "identity";
+
+    case PNL_IMPORT_CONFLICT_NONE:
+    default:
+      return "";
+    }
+}
+
+static PnlImportConflict
+import_conflict_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "same-revision") == 0)
+    return PNL_IMPORT_CONFLICT_SAME_REVISION;
+  if (g_strcmp0 (text, "changed-here") == 0)
+    return PNL_IMPORT_CONFLICT_CHANGED_HERE;
+  if (g_strcmp0 (text, "identity") == 0)
+    return PNL_IMPORT_CONFLICT_IDENTITY;
+
+  return PNL_IMPORT_CONFLICT_NONE;
+}
+
+char *
+pnl_identity_fields_to_string (PnlIdentityFields fields)
+{
+  GString *text = g_string_new (NULL);
+  const struct { PnlIdentityFields field; const char *name; } names[] = {
+    { PNL_IDENTITY_CANDIDATE_NAME, N_("candidate name") },
+    { PNL_IDENTITY_CANDIDATE_REFERENCE, N_("candidate reference") },
+    { PNL_IDENTITY_INTERVIEWER, N_("interviewer") },
+    { PNL_IDENTITY_ROLE, N_("role") },
+    { PNL_IDENTITY_BANK, N_("question bank") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (!(fields & names[i].field))
+        continue;
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, _(names[i].name));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * pnl_store_list_conflicts:
+ * @self: a #PnlStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type PnlConflictRecord): the
+ *   arrivals kept aside, oldest first
+ */
+GPtrArray *
+pnl_store_list_conflicts (PnlStore  *self,
+                          GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  PnlDbStep step;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = pnl_db_prepare (self->db,
+                         "SELECT uuid, revision, reason, fields, source, arrived_at, scorecard"
+                         "  FROM conflicts ORDER BY arrived_at, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) pnl_conflict_record_free);
+
+  while ((step = pnl_db_statement_step (stmt, error)) == PNL_DB_STEP_ROW)
+    {
+      PnlConflictRecord *record = g_new0 (PnlConflictRecord, 1);
+
+      record->uuid = g_strdup (pnl_db_statement_column_text (stmt, 0));
+      record->revision = pnl_db_statement_column_int (stmt, 1);
+      record->conflict = import_conflict_from_string (pnl_db_statement_column_text (stmt, 2));
+      record->fields = (PnlIdentityFields) pnl_db_statement_column_int (stmt, 3);
+      record->source = g_strdup (pnl_db_statement_column_text (stmt, 4));
+      record->arrived_at = pnl_db_statement_column_int (stmt, 5);
+      record->scorecard = g_strdup (pnl_db_statement_column_text (stmt, 6));
+      g_ptr_array_add (records, record);
+    }
+
+  if (step == PNL_DB_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+typedef struct
+{
+  ImportJob   import;
+  const char *uuid;
+  /* Theirs, or NULL to keep mine */
+  ImportCard *theirs;
+} ResolveJob;
+
+static gboolean
+delete_conflicts (PnlDb       *db,
+                  const char  *uuid,
+                  GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db, "DELETE FROM conflicts WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/* Mine: the copy here stays, at a revision above every arrival's, so
+ * that it is the newer one wherever it goes next. */
+static gboolean
+keep_mine (PnlDb       *db,
+           const char  *uuid,
+           gint64       now,
+           GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE interviews SET updated_at = ?2,"
+                                "  revision = max (revision,"
+                                "    (SELECT max (revision) FROM conflicts WHERE uuid = ?1)) + 1"
+                                " WHERE uuid = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+  pnl_db_statement_bind_int (stmt, 2, now);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+static gboolean
+resolve_job (PnlDb     *db,
+             gpointer   data,
+             GError   **error)
+{
+  ResolveJob *job = data;
+  g_auto(LocalInterview) local = { 0 };
+  gboolean leased = FALSE;
+  gint64 candidate_id;
+
+  if (!find_local_interview (db, job->uuid, &local, error))
+    return FALSE;
+
+  if (local.found)
+    {
+      if (!is_leased (db, local.id, job->import.now, &leased, error))
+        return FALSE;
+
+      if (leased)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       _("Interview %s is open in a window: close it, then try again."),
+                       job->uuid);
+          return FALSE;
+        }
+    }
+
+  if (job->theirs == NULL)
+    {
+      if (local.found && !keep_mine (db, job->uuid, job->import.now, error))
+        return FALSE;
+    }
+  else
+    {
+      /* Theirs, as a new revision above the one here. */
+      job->theirs->revision = MAX (job->theirs->revision, local.revision) + 1;
+
+      if (!local.found)
+        {
+          if (!add_imported_interview (db, job->theirs, job->import.now, error))
+            return FALSE;
+        }
+      else
+        {
+          if (!find_or_add_candidate (db, job->theirs->candidate_name,
+                                      job->theirs->candidate_reference, job->theirs->role,
+                                      job->import.now, &candidate_id, error) ||
+              !replace_imported_interview (db, local.id, job->theirs, candidate_id,
+                                           job->import.now, error))
+            return FALSE;
+        }
+    }
+
+  return delete_conflicts (db, job->uuid, error);
+}
+
+/* The latest arrival kept for @uuid, read back. */
+static ImportCard *
+load_conflict (PnlStore    *self,
+               const char  *uuid,
+               GError     **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  stmt = pnl_db_prepare (self->db,
+                         "SELECT scorecard FROM conflicts WHERE uuid = ?1"
+                         " ORDER BY revision DESC, arrived_at DESC, id DESC LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  pnl_db_statement_bind_text (stmt, 1, uuid);
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      bytes = g_bytes_new (pnl_db_statement_column_text (stmt, 0),
+                           strlen (pnl_db_statement_column_text (stmt, 0)));
+      break;
+
+    case PNL_DB_STEP_DONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no conflict for interview %s in “%s”."),
+                   uuid, self->path);
+      return NULL;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
+
+  /* Translators: what messages call a scorecard kept in the database */
+  name = g_strdup_printf (_("%s (conflict %s)"), self->path, uuid);
+  if (!(cards = pnl_scorecard_read (bytes, name, error)))
+    return NULL;
+
+  g_return_val_if_fail (cards->len == 1, NULL);
+
+  return import_card_new (g_ptr_array_index (cards, 0), error);
+}
+
+/**
+ * pnl_store_resolve_conflict:
+ * @self: a #PnlStore
+ * @uuid: the interview's UUID
+ * @keep_theirs: %TRUE to take the latest arrival, %FALSE to keep the
+ *   copy here
+ * @error: a location for a #GError
+ *
+ * Ends every conflict of @uuid, in one transaction on the writer thread.
+ * Keeping mine raises the revision here above the arrivals'; taking
+ * theirs imports the latest arrival whole (its candidate and interviewer
+ * too) as a revision above the one here.  Refused, changing nothing,
+ * while a session holds the interview.
+ *
+ * Returns: %TRUE when resolved
+ */
+gboolean
+pnl_store_resolve_conflict (PnlStore    *self,
+                            const char  *uuid,
+                            gboolean     keep_theirs,
+                            GError     **error)
+{
+  ResolveJob job = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  /* There must be one, whichever is kept. */
+  if (!(job.theirs = load_conflict (self, uuid, error)))
+    return FALSE;
+
+  if (!keep_theirs)
+    g_clear_pointer (&job.theirs, import_card_free);
+
+  job.import.store = self;
+  job.import.now = now_unix ();
+  job.uuid = uuid;
+
+  ok = pnl_writer_run (self->writer, resolve_job, &job, error);
+  g_clear_pointer (&job.theirs, import_card_free);
+
+  return ok;
+}
+
+/* Leases ----------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  interview_id;
+  char   *owner;
+  char   *host;
+  gint64  pid;
+  gint64  now;
+} LeaseJob;
+
+static void
+lease_job_free (gpointer data)
+{
+  LeaseJob *lease = data;
+
+  g_free (lease->owner);
+  g_free (lease->host);
+  g_free (lease);
+}
+
+static LeaseJob *
+lease_job_new (PnlInterview *interview,
+               const char   *owner)
+{
+  LeaseJob *lease = g_new0 (LeaseJob, 1);
+
+  lease->interview_id = pnl_interview_get_id (interview);
+  lease->owner = g_strdup (owner);
+  lease->host = g_strdup (g_get_host_name ());
+  lease->pid = getpid ();
+  lease->now = now_unix ();
+
+  return lease;
+}
+
+static gboolean
+hold_job (PnlDb     *db,
+          gpointer   data,
+          GError   **error)
+{
+  LeaseJob *lease = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  /* Nothing when the interview is gone (forgotten meanwhile). */
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO leases (interview_id, owner, host, pid, heartbeat_at)"
+                                " SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS"
+                                "   (SELECT 1 FROM interviews WHERE id = ?1)"
+                                " ON CONFLICT (interview_id, owner) DO UPDATE SET"
+                                "  host = excluded.host, pid = excluded.pid,"
+                                "  heartbeat_at = excluded.heartbeat_at",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, lease->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, lease->owner);
+  pnl_db_statement_bind_text (stmt, 3, lease->host);
+  pnl_db_statement_bind_int (stmt, 4, lease->pid);
+  pnl_db_statement_bind_int (stmt, 5, lease->now);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+static gboolean
+release_job (PnlDb     *db,
+             gpointer   data,
+             GError   **error)
+{
+  LeaseJob *lease = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "DELETE FROM leases WHERE interview_id = ?1 AND owner = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, lease->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, lease->owner);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+/**
+ * pnl_store_hold_interview:
+ * @self: a #PnlStore
+ * @interview: the interview a session opens
+ * @owner: the session's own name for its lease, unique to it
+ * @wait: whether to wait until the lease is on disk
+ * @error: a location for a #GError
+ *
+ * Takes or refreshes the lease of @owner on @interview: while it counts,
+ * an import (here or in another process) keeps what arrives for the
+ * interview aside as a conflict instead of changing it.
+ *
+ * Returns: %TRUE, or %FALSE with @error when @wait and it failed
+ */
+gboolean
+pnl_store_hold_interview (PnlStore      *self,
+                          PnlInterview  *interview,
+                          const char    *owner,
+                          gboolean       wait,
+                          GError       **error)
+{
+  LeaseJob *lease;
+  g_autofree char *key = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  lease = lease_job_new (interview, owner);
+
+  if (wait)
+    {
+      ok = pnl_writer_run (self->writer, hold_job, lease, error);
+      lease_job_free (lease);
+      return ok;
+    }
+
+  key = g_strdup_printf ("lease:%s", owner);
+  pnl_writer_push_bookkeeping (self->writer, key, hold_job, lease, lease_job_free);
+
+  return TRUE;
+}
+
+/**
+ * pnl_store_release_interview:
+ * @self: a #PnlStore
+ * @interview: the interview a session closes
+ * @owner: what it gave pnl_store_hold_interview()
+ *
+ * Queues the end of the lease; a refresh still waiting is replaced.
+ */
+void
+pnl_store_release_interview (PnlStore     *self,
+                             PnlInterview *interview,
+                             const char   *owner)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_INTERVIEW (interview));
+  g_return_if_fail (owner != NULL);
+
+  if (self->closed)
+    return;
+
+  key = g_strdup_printf ("lease:%s", owner);
+  pnl_writer_push_bookkeeping (self->writer, key, release_job, lease_job_new (interview, owner),
+                               lease_job_free);
+}
+
 
 /* Forgetting ------------------------------------------------------------- */
 
@@ -2726,6 +3698,10 @@ forget_delete_job (PnlDb     *db,
       if (pnl_db_statement_step (stmt, error) != PNL_DB_STEP_DONE)
         return FALSE;
       g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+      /* What arrived for them and was kept aside goes too. */
+      if (!delete_conflicts (db, g_ptr_array_index (job->uuids, i), error))
+        return FALSE;
     }
 
   /* Interviews, answers and the questions typed in go with the

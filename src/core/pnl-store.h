@@ -20,10 +20,67 @@ typedef enum
   PNL_IMPORT_OUTCOME_ADDED,      /* a new interview */
   PNL_IMPORT_OUTCOME_UPDATED,    /* a higher revision replaced the local copy */
   PNL_IMPORT_OUTCOME_UNCHANGED,  /* the local copy is the same or newer */
-  PNL_IMPORT_OUTCOME_CONFLICT,   /* the same revision with other content: the local copy stays */
+  PNL_IMPORT_OUTCOME_CONFLICT,   /* kept aside as a conflict: the local copy stays */
 } PnlImportOutcome;
 
-#define PNL_STORE_SCHEMA_VERSION 4
+/* Why an arrival is a conflict (docs/panel-folder.md). */
+typedef enum
+{
+  PNL_IMPORT_CONFLICT_NONE,
+  /* The same revision with other content. */
+  PNL_IMPORT_CONFLICT_SAME_REVISION,
+  /* A higher revision, but the interview is open in a window or was
+   * changed here since it was last imported or published. */
+  PNL_IMPORT_CONFLICT_CHANGED_HERE,
+  /* It names another candidate, interviewer, role or bank. */
+  PNL_IMPORT_CONFLICT_IDENTITY,
+} PnlImportConflict;
+
+/* The fields of an interview fixed at its creation. */
+typedef enum
+{
+  PNL_IDENTITY_CANDIDATE_NAME      = 1 << 0,
+  PNL_IDENTITY_CANDIDATE_REFERENCE = 1 << 1,
+  PNL_IDENTITY_INTERVIEWER         = 1 << 2,
+  PNL_IDENTITY_ROLE                = 1 << 3,
+  PNL_IDENTITY_BANK                = 1 << 4,
+} PnlIdentityFields;
+
+/* What importing did with one scorecard, and why. */
+typedef struct
+{
+  PnlImportOutcome   outcome;
+  PnlImportConflict  conflict;
+  /* For PNL_IMPORT_CONFLICT_IDENTITY: the fields that differ. */
+  PnlIdentityFields  fields;
+  /* The revision here when it was compared, 0 for none. */
+  gint64             local_revision;
+} PnlImportResult;
+
+/* An arrival kept aside (the conflicts table). */
+typedef struct
+{
+  char              *uuid;
+  gint64             revision;
+  PnlImportConflict  conflict;
+  PnlIdentityFields  fields;
+  char              *source;
+  gint64             arrived_at;
+  /* The scorecard as it arrived, as Panelist writes it. */
+  char              *scorecard;
+} PnlConflictRecord;
+
+void          pnl_conflict_record_free       (PnlConflictRecord *record);
+const char   *pnl_import_conflict_to_string  (PnlImportConflict  conflict);
+/* The names of @fields, translated, joined by ", ". */
+char         *pnl_identity_fields_to_string  (PnlIdentityFields  fields);
+
+#define PNL_STORE_SCHEMA_VERSION 5
+
+/* A session refreshes its lease this often; a lease not refreshed for
+ * PNL_STORE_LEASE_STALE_S (or whose process is gone) does not count. */
+#define PNL_STORE_LEASE_HEARTBEAT_S 60
+#define PNL_STORE_LEASE_STALE_S     600
 
 typedef enum
 {
@@ -170,6 +227,45 @@ GPtrArray    *pnl_store_list_scorecards      (PnlStore      *self,
 GArray       *pnl_store_import_scorecards    (PnlStore      *self,
                                               GPtrArray     *scorecards,
                                               GError       **error);
+/* The same, in transactions of bounded length (each scorecard whole in
+ * one), with a pause between them so that other writers get in.  @source
+ * (the file) is kept with a conflict.  Returns a GArray of
+ * PnlImportResult; on failure the scorecards of the batches before it
+ * stay imported. */
+GArray       *pnl_store_import_scorecards_full (PnlStore    *self,
+                                                GPtrArray   *scorecards,
+                                                const char  *source,
+                                                GError     **error);
+
+/* @revision of @uuid is published (written to a panel folder): the
+ * interview is in step at it.  Queued; safe from any thread. */
+void          pnl_store_mark_published       (PnlStore      *self,
+                                              const char    *uuid,
+                                              gint64         revision);
+
+/* Conflicts kept by imports, oldest first (of PnlConflictRecord). */
+GPtrArray    *pnl_store_list_conflicts       (PnlStore      *self,
+                                              GError       **error);
+/* Ends the conflicts of @uuid: keeping the copy here (its revision is
+ * raised above theirs), or taking theirs (the latest arrival) as a new
+ * revision above the one here.  Refused while the interview is open. */
+gboolean      pnl_store_resolve_conflict     (PnlStore      *self,
+                                              const char    *uuid,
+                                              gboolean       keep_theirs,
+                                              GError       **error);
+
+/* Leases (docs/database.md): an interview open in a session is held, so
+ * that an import keeps what arrives aside instead of changing it.  With
+ * @wait the hold is on disk when this returns; without, it is queued
+ * (a heartbeat).  A release is queued. */
+gboolean      pnl_store_hold_interview       (PnlStore      *self,
+                                              PnlInterview  *interview,
+                                              const char    *owner,
+                                              gboolean       wait,
+                                              GError       **error);
+void          pnl_store_release_interview    (PnlStore      *self,
+                                              PnlInterview  *interview,
+                                              const char    *owner);
 
 /* Every interview of @role, summed up area by area in SQL: what the
  * comparison of a role needs, at a fraction of the cost of reading the

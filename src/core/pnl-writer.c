@@ -44,6 +44,8 @@ typedef struct
   RunSync        *run;
   /* Run as it is, outside a transaction (VACUUM cannot run in one). */
   gboolean        bare;
+  /* Bookkeeping, not a change someone made: not counted as pending. */
+  gboolean        uncounted;
 } Job;
 
 struct _PnlWriter
@@ -607,6 +609,62 @@ pnl_writer_new (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static void
+push_job (PnlWriter      *self,
+          const char     *key,
+          PnlWriterFunc   func,
+          gpointer        data,
+          GDestroyNotify  destroy,
+          gboolean        uncounted)
+{
+  GDestroyNotify old_destroy = NULL;
+  gpointer old_data = NULL;
+  GList *link;
+
+  g_mutex_lock (&self->mutex);
+
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->mutex);
+      g_warning ("A change was refused: the writer of “%s” is closed", self->path);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  self->last_seq++;
+
+  if (key != NULL && (link = g_hash_table_lookup (self->keyed, key)))
+    {
+      Job *job = link->data;
+
+      old_data = job->data;
+      old_destroy = job->destroy;
+
+      job->func = func;
+      job->data = data;
+      job->destroy = destroy;
+      job->uncounted = uncounted;
+    }
+  else
+    {
+      Job *job = job_new (key, func, data, destroy);
+
+      job->seq = self->last_seq;
+      job->uncounted = uncounted;
+      g_queue_push_tail (&self->queue, job);
+
+      if (key != NULL)
+        g_hash_table_insert (self->keyed, g_strdup (key), self->queue.tail);
+    }
+
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
+
 /**
  * pnl_writer_set_retry_interval:
  * @self: a #PnlWriter
@@ -639,53 +697,35 @@ pnl_writer_push (PnlWriter      *self,
                  gpointer        data,
                  GDestroyNotify  destroy)
 {
-  GDestroyNotify old_destroy = NULL;
-  gpointer old_data = NULL;
-  GList *link;
-
   g_return_if_fail (PNL_IS_WRITER (self));
   g_return_if_fail (func != NULL);
 
-  g_mutex_lock (&self->mutex);
+  push_job (self, key, func, data, destroy, FALSE);
+}
 
-  if (self->closed)
-    {
-      g_mutex_unlock (&self->mutex);
-      g_warning ("A change was refused: the writer of “%s” is closed", self->path);
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
+/**
+ * pnl_writer_push_bookkeeping:
+ * @self: a #PnlWriter
+ * @key: (nullable): the job's key
+ * @func: the job
+ * @data: data for @func, owned by the writer
+ * @destroy: (nullable): frees @data
+ *
+ * Like pnl_writer_push(), for what the writer keeps up by itself (a
+ * session's lease) rather than a change someone made: it is saved the
+ * same way, but pnl_writer_get_n_pending() does not count it.
+ */
+void
+pnl_writer_push_bookkeeping (PnlWriter      *self,
+                             const char     *key,
+                             PnlWriterFunc   func,
+                             gpointer        data,
+                             GDestroyNotify  destroy)
+{
+  g_return_if_fail (PNL_IS_WRITER (self));
+  g_return_if_fail (func != NULL);
 
-  self->last_seq++;
-
-  if (key != NULL && (link = g_hash_table_lookup (self->keyed, key)))
-    {
-      Job *job = link->data;
-
-      old_data = job->data;
-      old_destroy = job->destroy;
-
-      job->func = func;
-      job->data = data;
-      job->destroy = destroy;
-    }
-  else
-    {
-      Job *job = job_new (key, func, data, destroy);
-
-      job->seq = self->last_seq;
-      g_queue_push_tail (&self->queue, job);
-
-      if (key != NULL)
-        g_hash_table_insert (self->keyed, g_strdup (key), self->queue.tail);
-    }
-
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->mutex);
-
-  if (old_destroy != NULL)
-    old_destroy (old_data);
+  push_job (self, key, func, data, destroy, TRUE);
 }
 
 /* The first push still waiting or running; G_MAXUINT64 when none. */
@@ -869,12 +909,19 @@ pnl_writer_get_n_pending (PnlWriter *self)
 
   g_mutex_lock (&self->mutex);
 
-  n = self->batch->len;
+  n = 0;
+  for (guint i = 0; i < self->batch->len; i++)
+    {
+      Job *job = g_ptr_array_index (self->batch, i);
+
+      if (!job->uncounted)
+        n++;
+    }
   for (GList *l = self->queue.head; l != NULL; l = l->next)
     {
       Job *job = l->data;
 
-      if (job->run == NULL)
+      if (job->run == NULL && !job->uncounted)
         n++;
     }
 

@@ -36,6 +36,12 @@ void       pnl_writer_push      (PnlWriter      *self,
                                  PnlWriterFunc   func,
                                  gpointer        data,
                                  GDestroyNotify  destroy);
+/* The same for bookkeeping (a lease): not counted as a change pending. */
+void       pnl_writer_push_bookkeeping (PnlWriter      *self,
+                                        const char     *key,
+                                        PnlWriterFunc   func,
+                                        gpointer        data,
+                                        GDestroyNotify  destroy);
 /* Blocks until everything queued before the call is committed, or the
  * writer fails; on failure the jobs stay queued and are retried. */
 gboolean   pnl_writer_flush     (PnlWriter      *self,

@@ -101,6 +101,13 @@ static const GOptionEntry main_entries[] = {
     N_("NAME") },
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Import the scorecard files given after the options, and exit"), NULL },
+  { "conflicts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the scorecards kept aside as conflicts by imports, one a line, and exit"), NULL },
+  { "resolve", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("End the conflicts of the interview with this UUID, with --keep, and exit"), N_("UUID") },
+  { "keep", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --resolve: mine (the copy here stays) or theirs (the copy that arrived replaces it)"),
+    N_("WHICH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -274,6 +281,44 @@ handle_export (PnlApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* --conflicts, and --resolve with --keep. */
+static int
+handle_conflicts (PnlApplication *self,
+                  GVariantDict   *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *uuid = NULL;
+  const char *keep = NULL;
+  gboolean ok;
+
+  if (!ensure_store (self, FALSE))
+    {
+      g_printerr ("%s\n", self->store_error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "resolve", "&s", &uuid))
+    {
+      g_variant_dict_lookup (options, "keep", "&s", &keep);
+      ok = pnl_cli_resolve (self->store, uuid, keep, out, &error);
+    }
+  else
+    {
+      ok = pnl_cli_conflicts (self->store, out, &error);
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_string (stdout, out);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 pnl_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -345,6 +390,10 @@ pnl_application_handle_local_options (GApplication *app,
       g_printerr ("%s\n", _("Files are only taken with --import"));
       return EXIT_FAILURE;
     }
+
+  if (g_variant_dict_contains (options, "conflicts") ||
+      g_variant_dict_contains (options, "resolve"))
+    return handle_conflicts (self, options);
 
   if (g_variant_dict_contains (options, "list"))
     {
