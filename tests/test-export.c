@@ -1249,6 +1249,40 @@ test_collect (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* JSON escapes DEL and the C1 controls too, so that a terminal showing
+ * the file obeys none of them, and reads them back unchanged. */
+static void
+test_json_controls (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+
+  g_ptr_array_add (items, g_object_ref (f->controls));
+  json = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_no_error (error);
+  assert_no_controls (json);
+  g_assert_nonnull (strstr (json, "\\u001b[31mred"));
+  g_assert_nonnull (strstr (json, "\\u007fdel"));
+  g_assert_nonnull (strstr (json, "\\u0085nel"));
+  g_assert_nonnull (strstr (json, "\\u009b2J"));
+
+  /* Read back, the same scorecard: the same bytes again. */
+  bytes = g_bytes_new (json, strlen (json));
+  read = pnl_scorecard_read (bytes, "controls.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 1);
+  again = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, json);
+  g_assert_cmpstr (pnl_interview_get_candidate_name (pnl_scorecard_get_interview (g_ptr_array_index (read, 0))),
+                   ==, CONTROLS ("Candidate"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1283,6 +1317,7 @@ main (int   argc,
   ADD ("/core/export/candidate/hidden", test_candidate_hidden);
   ADD ("/core/export/errors", test_errors);
   ADD ("/core/export/json-role", test_json_role);
+  ADD ("/core/export/json-controls", test_json_controls);
   ADD ("/core/export/deterministic", test_deterministic);
   ADD ("/core/export/spellings", test_spellings);
   ADD ("/core/export/collect", test_collect);

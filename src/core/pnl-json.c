@@ -940,9 +940,19 @@ append_string (GString    *out,
     {
       guchar c = *p;
       const char *escape = NULL;
+      gsize length = 1;
       char hex[8];
 
-      switch (c)
+      /* DEL and the C1 controls (U+0080 to U+009F, 0xC2 0x80 to 0xC2
+       * 0x9F in UTF-8) are valid JSON raw, but a terminal that shows the
+       * file obeys them: escaped like the C0 ones. */
+      if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+        {
+          g_snprintf (hex, sizeof hex, "\\u%04x", (guchar) p[1]);
+          escape = hex;
+          length = 2;
+        }
+      else switch (c)
         {
         case '"': escape = "\\\""; break;
         case '\\': escape = "\\\\"; break;
@@ -952,7 +962,7 @@ append_string (GString    *out,
         case '\r': escape = "\\r"; break;
         case '\t': escape = "\\t"; break;
         default:
-          if (c < 0x20)
+          if (c < 0x20 || c == 0x7f)
             {
               g_snprintf (hex, sizeof hex, "\\u%04x", c);
               escape = hex;
@@ -964,6 +974,7 @@ append_string (GString    *out,
         {
           g_string_append_len (out, run, p - run);
           g_string_append (out, escape);
+          p += length - 1;
           run = p + 1;
         }
     }
