@@ -2117,6 +2117,19 @@ scenario_export_independent (PnlApplication *app,
   g_assert_cmpstr (hidden, !=, plain);
   g_assert_cmpstr (csv, ==, hidden);
   g_assert_nonnull (strstr (csv, "\r\nHidden Candidate,,"));
+
+  /* Nor does Priya's scorecard open in the window while Grace is still
+   * interviewing the candidate: Grace's stays open. */
+  {
+    const char *other = data;
+    PnlInterview *mine = pnl_session_get_interview (get_session (window));
+    g_autoptr(PnlInterview) theirs = pnl_store_find_interview (store, other, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (pnl_window_open_interview (window, theirs, NULL));
+    g_assert_true (pnl_session_get_interview (get_session (window)) == mine);
+    g_assert_cmpstr (pnl_interview_get_interviewer (mine), ==, "Grace");
+  }
 }
 
 static void
@@ -2134,7 +2147,7 @@ test_export_independent (void)
   g_settings_set_string (settings, "interviewer-name", "Grace");
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
 
-  run_app (scenario_export_independent, NULL);
+  run_app (scenario_export_independent, other);
 }
 
 static void

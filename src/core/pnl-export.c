@@ -282,49 +282,16 @@ pnl_export_collect_for (PnlStore        *store,
                         const char      *local_interviewer,
                         GError         **error)
 {
-  g_autoptr(PnlVisibility) visibility = NULL;
-  g_autoptr(GListModel) interviews = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  PnlInterview *interview;
-  const char *name;
-  const char *reference;
 
   if (!(items = pnl_export_collect (store, scope, key, error)))
     return NULL;
 
-  visibility = pnl_visibility_new (local_interviewer);
-  if (scope != PNL_EXPORT_SCOPE_INTERVIEW ||
-      pnl_visibility_get_local_interviewer (visibility) == NULL)
-    return g_steal_pointer (&items);
-
-  /* Their own is always theirs to see. */
-  interview = pnl_scorecard_get_interview (g_ptr_array_index (items, 0));
-  if (g_strcmp0 (pnl_interview_get_interviewer (interview),
-                 pnl_visibility_get_local_interviewer (visibility)) == 0)
-    return g_steal_pointer (&items);
-
-  /* One scorecard says nothing of the local interviewer's: read theirs
-   * of the same candidate, in every role. */
-  name = pnl_interview_get_candidate_name (interview);
-  reference = pnl_interview_get_candidate_reference (interview);
-  if (!(interviews = pnl_store_list_candidate_interviews (store, name ? name : "",
-                                                          reference ? reference : "",
-                                                          NULL, error)))
+  if (scope == PNL_EXPORT_SCOPE_INTERVIEW &&
+      !pnl_visibility_check_interview (store,
+                                       pnl_scorecard_get_interview (g_ptr_array_index (items, 0)),
+                                       local_interviewer, error))
     return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
-    {
-      g_autoptr(PnlInterview) other = g_list_model_get_item (interviews, i);
-
-      pnl_visibility_note_interview (visibility, other);
-    }
-
-  if (!pnl_visibility_can_see_interview (visibility, interview))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                           _("This scorecard stays hidden until you submit your own for this candidate."));
-      return NULL;
-    }
 
   return g_steal_pointer (&items);
 }

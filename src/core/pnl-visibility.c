@@ -13,6 +13,7 @@
 
 #include "pnl-interview.h"
 #include "pnl-scorecard.h"
+#include "pnl-store.h"
 #include "pnl-visibility.h"
 
 struct _PnlVisibility
@@ -220,6 +221,54 @@ pnl_visibility_filter_items (PnlVisibility *self,
     }
 
   return visible;
+}
+
+gboolean
+pnl_visibility_check_interview (PnlStore      *store,
+                                PnlInterview  *interview,
+                                const char    *local_interviewer,
+                                GError       **error)
+{
+  g_autoptr(PnlVisibility) visibility = NULL;
+  g_autoptr(GListModel) interviews = NULL;
+  const char *name;
+  const char *reference;
+
+  g_return_val_if_fail (PNL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  visibility = pnl_visibility_new (local_interviewer);
+
+  /* Nobody local hides nothing; their own is always theirs to see. */
+  if (pnl_visibility_get_local_interviewer (visibility) == NULL ||
+      g_strcmp0 (pnl_interview_get_interviewer (interview),
+                 pnl_visibility_get_local_interviewer (visibility)) == 0)
+    return TRUE;
+
+  /* One scorecard says nothing of the local interviewer's: read theirs
+   * of the same candidate, in every role. */
+  name = pnl_interview_get_candidate_name (interview);
+  reference = pnl_interview_get_candidate_reference (interview);
+  if (!(interviews = pnl_store_list_candidate_interviews (store, name ? name : "",
+                                                          reference ? reference : "",
+                                                          NULL, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+    {
+      g_autoptr(PnlInterview) other = g_list_model_get_item (interviews, i);
+
+      pnl_visibility_note_interview (visibility, other);
+    }
+
+  if (!pnl_visibility_can_see_interview (visibility, interview))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("This scorecard stays hidden until you submit your own for this candidate."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 const char *

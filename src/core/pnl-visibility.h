@@ -84,6 +84,17 @@ gboolean       pnl_visibility_can_see_interview    (PnlVisibility *self,
 GPtrArray     *pnl_visibility_filter_items         (PnlVisibility *self,
                                                     GPtrArray     *items);
 
+/* Whether @local_interviewer (NULL or "" for nobody) may open or export
+ * @interview alone, from what @store holds of its candidate in every
+ * role: never another interviewer's scorecard of a candidate the local
+ * interviewer is still interviewing.  FALSE with @error set
+ * (G_IO_ERROR_PERMISSION_DENIED, a message that names nobody) when not,
+ * or when the store cannot be read. */
+gboolean       pnl_visibility_check_interview      (PnlStore      *store,
+                                                    PnlInterview  *interview,
+                                                    const char    *local_interviewer,
+                                                    GError       **error);
+
 /* Why a hidden candidate's figures are empty (translated), for a row or
  * a page of one candidate among others. */
 const char    *pnl_visibility_get_hidden_reason    (void);

@@ -26,6 +26,7 @@
 #include "pnl-start-page.h"
 #include "pnl-store.h"
 #include "pnl-toast.h"
+#include "pnl-visibility.h"
 #include "pnl-window.h"
 
 struct _PnlWindow
@@ -400,6 +401,20 @@ pnl_window_open_interview (PnlWindow    *self,
 
   g_return_val_if_fail (PNL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  /* Independent scoring: another interviewer's scorecard of a candidate
+   * the local interviewer is still interviewing stays closed, as it
+   * stays out of every export. */
+  {
+    g_autofree char *me = g_settings_get_string (pnl_application_get_settings (app),
+                                                 "interviewer-name");
+
+    if (!pnl_visibility_check_interview (pnl_application_get_store (app), interview, me, &error))
+      {
+        show_error (self, error->message);
+        return FALSE;
+      }
+  }
 
   pnl_window_close_interview (self);
   close_candidate (self);
