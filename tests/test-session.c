@@ -17,6 +17,7 @@
 #include "pnl-bank.h"
 #include "pnl-db.h"
 #include "pnl-db-statement.h"
+#include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
@@ -1226,6 +1227,28 @@ stored_has (Fixture    *f,
   return FALSE;
 }
 
+/* Whether the Markdown and JSON exports of the interview hold @text. */
+static gboolean
+exported_has (Fixture    *f,
+              const char *text)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *json = NULL;
+
+  flush (f);
+  items = pnl_export_collect (f->store, PNL_EXPORT_SCOPE_INTERVIEW, pnl_interview_get_uuid (f->interview), &error);
+  g_assert_no_error (error);
+  md = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_no_error (error);
+  json = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (strstr (md, text) != NULL, ==, strstr (json, text) != NULL);
+
+  return strstr (md, text) != NULL;
+}
+
 static void
 test_rename_question (Fixture       *f,
                       gconstpointer  data)
@@ -1342,6 +1365,9 @@ test_remove_question (Fixture       *f,
   g_assert_false (pnl_session_get_dirty (f->session));
   g_assert_false (stored_has (f, question_id));
   g_assert_cmpint (count_custom_rows (f, question_id), ==, 0);
+  g_assert_false (exported_has (f, "Why did you leave?"));
+  g_assert_false (exported_has (f, "Wants to grow"));
+  g_assert_true (exported_has (f, "Anything to add?"));
   /* Twice is refused. */
   g_assert_false (pnl_session_remove_question (f->session, removed, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -1369,6 +1395,7 @@ test_remove_question (Fixture       *f,
   g_assert_true (pnl_answer_get_asked (stored));
   g_assert_true (pnl_answer_get_custom (stored));
   g_assert_cmpint (count_custom_rows (f, question_id), ==, 1);
+  g_assert_true (exported_has (f, "Why did you leave?"));
 
   /* The only question of its area takes the area with it, and brings
    * it back in its place. */

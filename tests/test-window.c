@@ -1894,6 +1894,13 @@ scenario_custom_question (PnlApplication *app,
   g_assert_cmpstr (stored, ==, "");
   /* The cursor is back in the notes. */
   g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+  /* The summary counts the questions left. */
+  {
+    g_autofree char *coverage = g_strdup_printf (" of %u questions asked",
+                                                 g_list_model_get_n_items (pnl_session_get_answers (session)));
+
+    g_assert_nonnull (find_label_containing (pnl_session_view_get_summary_page (view), coverage));
+  }
 
   /* Undo, on the toast. */
   spin (600);
