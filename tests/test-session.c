@@ -16,6 +16,8 @@
 #include "pnl-answer.h"
 #include "pnl-bank.h"
 #include "pnl-db.h"
+#include "pnl-db-statement.h"
+#include "pnl-export.h"
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scale.h"
@@ -1177,6 +1179,295 @@ test_add_question (Fixture       *f,
   g_assert_cmpstr (pnl_answer_get_notes (pnl_session_find_answer (reloaded, question_id)), ==, "Wants to grow");
 }
 
+/* How many custom_questions rows @f's interview has in the file. */
+static gint64
+count_custom_rows (Fixture    *f,
+                   const char *question_id)
+{
+  g_autoptr(PnlDb) db = NULL;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  flush (f);
+  db = pnl_db_open (f->path, PNL_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stmt = pnl_db_prepare (db,
+                         "SELECT COUNT (*) FROM custom_questions"
+                         " WHERE interview_id = ?1 AND question_id = ?2",
+                         &error);
+  g_assert_no_error (error);
+  pnl_db_statement_bind_int (stmt, 1, pnl_interview_get_id (f->interview));
+  pnl_db_statement_bind_text (stmt, 2, question_id);
+  g_assert_cmpint (pnl_db_statement_step (stmt, &error), ==, PNL_DB_STEP_ROW);
+  n = pnl_db_statement_column_int (stmt, 0);
+
+  return n;
+}
+
+static gboolean
+stored_has (Fixture    *f,
+            const char *question_id)
+{
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  flush (f);
+  answers = pnl_store_list_answers (f->store, f->interview, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (g_str_equal (pnl_question_get_id (pnl_answer_get_question (answer)), question_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the Markdown and JSON exports of the interview hold @text. */
+static gboolean
+exported_has (Fixture    *f,
+              const char *text)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *json = NULL;
+
+  flush (f);
+  items = pnl_export_collect (f->store, PNL_EXPORT_SCOPE_INTERVIEW, pnl_interview_get_uuid (f->interview), &error);
+  g_assert_no_error (error);
+  md = pnl_export_to_string (PNL_EXPORT_FORMAT_MARKDOWN, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_no_error (error);
+  json = pnl_export_to_string (PNL_EXPORT_FORMAT_JSON, PNL_EXPORT_SCOPE_INTERVIEW, items, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (strstr (md, text) != NULL, ==, strstr (json, text) != NULL);
+
+  return strstr (md, text) != NULL;
+}
+
+static void
+test_rename_question (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PnlSession) reloaded = NULL;
+  g_autoptr(PnlAnswer) stored = NULL;
+  g_autoptr(PnlInterview) before = NULL;
+  g_autoptr(PnlInterview) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question_id = NULL;
+  PnlAnswer *answer;
+  guint n_question = 0;
+
+  pnl_session_set_paused (f->session, TRUE);
+  answer = pnl_session_add_question (f->session, "people", "How do you test retries?typo", &error);
+  g_assert_no_error (error);
+  question_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (answer)));
+  pnl_session_set_notes (f->session, "Uses fakes");
+  pnl_session_save_now (f->session);
+  before = stored_interview (f);
+
+  g_signal_connect (answer, "notify::question", G_CALLBACK (count_cb), &n_question);
+  g_assert_true (pnl_session_rename_question (f->session, answer, "  How do you test retries?  ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_question, ==, 1);
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (answer)), ==, "How do you test retries?");
+  g_assert_cmpstr (pnl_question_get_id (pnl_answer_get_question (answer)), ==, question_id);
+  g_assert_true (pnl_session_find_answer (f->session, question_id) == answer);
+  g_assert_cmpstr (pnl_answer_get_notes (answer), ==, "Uses fakes");
+
+  /* The same text again changes nothing; no text is refused. */
+  g_assert_true (pnl_session_rename_question (f->session, answer, "How do you test retries?", &error));
+  g_assert_cmpuint (n_question, ==, 1);
+  g_assert_false (pnl_session_rename_question (f->session, answer, " \n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  stored = stored_answer (f, question_id);
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (stored)), ==, "How do you test retries?");
+  g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Uses fakes");
+  after = stored_interview (f);
+  g_assert_cmpint (pnl_interview_get_revision (after), >, pnl_interview_get_revision (before));
+
+  /* A shipped question keeps its text. */
+  g_assert_false (pnl_session_rename_question (f->session, find (f, "design.api"), "Other", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (find (f, "design.api"))), ==, "Design an API.");
+
+  g_clear_object (&f->session);
+  reloaded = pnl_session_new (f->store, f->interview, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (pnl_session_find_answer (reloaded, question_id))),
+                   ==, "How do you test retries?");
+}
+
+static void
+test_remove_question (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PnlSession) reloaded = NULL;
+  g_autoptr(PnlAnswer) removed = NULL;
+  g_autoptr(PnlAnswer) stored = NULL;
+  g_autoptr(PnlAnswer) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question_id = NULL;
+  g_autofree char *extra_id = NULL;
+  PnlSessionArea *people = pnl_session_find_area (f->session, "people");
+  PnlAnswer *answer;
+  PnlAnswer *extra;
+  guint n_asked = 0;
+  guint n_questions = 0;
+  guint position;
+
+  pnl_session_set_paused (f->session, TRUE);
+  answer = pnl_session_add_question (f->session, "people", "Why did you leave?", &error);
+  g_assert_no_error (error);
+  question_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (answer)));
+  position = pnl_answer_get_position (answer);
+  pnl_session_set_notes (f->session, "Wants to grow");
+  pnl_session_set_score (f->session, 4);
+  pnl_session_toggle_flag (f->session, PNL_ANSWER_FLAGS_RED_FLAG);
+  pnl_answer_set_seconds (answer, 42);
+  pnl_session_save_now (f->session);
+
+  extra = pnl_session_add_question (f->session, "extra", "Anything to add?", &error);
+  g_assert_no_error (error);
+  extra_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (extra)));
+  pnl_session_set_current (f->session, answer);
+  g_assert_cmpuint (pnl_session_area_get_n_questions (people), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_session_get_answers (f->session)), ==, 7);
+
+  /* A shipped question stays. */
+  g_assert_false (pnl_session_remove_question (f->session, find (f, "design.api"), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_session_get_answers (f->session)), ==, 7);
+
+  /* Typed just before: the waiting save must not bring it back. */
+  pnl_session_set_notes (f->session, "Wants to grow, fast");
+  removed = g_object_ref (answer);
+  g_assert_true (pnl_session_remove_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_assert_null (pnl_session_find_answer (f->session, question_id));
+  g_assert_true (pnl_session_get_current (f->session) == extra);
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_session_get_answers (f->session)), ==, 6);
+  g_assert_false (g_list_store_find (G_LIST_STORE (pnl_session_get_answers (f->session)), removed, NULL));
+  g_assert_cmpuint (pnl_session_area_get_n_questions (people), ==, 1);
+  g_assert_cmpuint (pnl_session_area_get_n_scored (people), ==, 0);
+  g_assert_true (isnan (pnl_session_area_get_mean (people)));
+  pnl_session_get_coverage (f->session, &n_asked, &n_questions);
+  g_assert_cmpuint (n_asked, ==, 1);
+  g_assert_cmpuint (n_questions, ==, 6);
+  g_assert_false (pnl_session_get_dirty (f->session));
+  g_assert_false (stored_has (f, question_id));
+  g_assert_cmpint (count_custom_rows (f, question_id), ==, 0);
+  g_assert_false (exported_has (f, "Why did you leave?"));
+  g_assert_false (exported_has (f, "Wants to grow"));
+  g_assert_true (exported_has (f, "Anything to add?"));
+  /* Twice is refused. */
+  g_assert_false (pnl_session_remove_question (f->session, removed, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo: back where it was, as it was. */
+  g_assert_true (pnl_session_restore_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_assert_true (pnl_session_get_current (f->session) == removed);
+  g_assert_true (pnl_session_find_answer (f->session, question_id) == removed);
+  item = g_list_model_get_item (pnl_session_get_answers (f->session), 5);
+  g_assert_true (item == removed);
+  g_clear_object (&item);
+  item = g_list_model_get_item (pnl_session_area_get_answers (people), 1);
+  g_assert_true (item == removed);
+  g_assert_cmpuint (pnl_session_area_get_n_questions (people), ==, 2);
+  g_assert_cmpfloat (pnl_session_area_get_mean (people), ==, 4.0);
+  g_assert_cmpuint (pnl_session_get_elapsed (f->session), >=, 42);
+  stored = stored_answer (f, question_id);
+  g_assert_cmpuint (pnl_answer_get_position (stored), ==, position);
+  g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "Wants to grow, fast");
+  g_assert_cmpint (pnl_answer_get_score (stored), ==, 4);
+  g_assert_cmpint (pnl_answer_get_flags (stored), ==, PNL_ANSWER_FLAGS_RED_FLAG);
+  g_assert_cmpuint (pnl_answer_get_seconds (stored), ==, 42);
+  g_assert_true (pnl_answer_get_asked (stored));
+  g_assert_true (pnl_answer_get_custom (stored));
+  g_assert_cmpint (count_custom_rows (f, question_id), ==, 1);
+  g_assert_true (exported_has (f, "Why did you leave?"));
+
+  /* The only question of its area takes the area with it, and brings
+   * it back in its place. */
+  g_clear_object (&removed);
+  removed = g_object_ref (extra);
+  g_assert_true (pnl_session_remove_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_assert_null (pnl_session_find_area (f->session, "extra"));
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_session_get_areas (f->session)), ==, 3);
+  g_assert_true (pnl_session_restore_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (pnl_session_find_area (f->session, "extra"));
+  g_assert_true (area_at (f, 3) == pnl_session_find_area (f->session, "extra"));
+  g_assert_true (pnl_session_restore_question (f->session, removed, &error) == FALSE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Removed for good: not there after a reload. */
+  g_assert_true (pnl_session_remove_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->session);
+  reloaded = pnl_session_new (f->store, f->interview, &error);
+  g_assert_no_error (error);
+  g_assert_null (pnl_session_find_answer (reloaded, extra_id));
+  g_assert_null (pnl_session_find_area (reloaded, "extra"));
+  g_assert_nonnull (pnl_session_find_answer (reloaded, question_id));
+  g_assert_cmpuint (g_list_model_get_n_items (pnl_session_get_answers (reloaded)), ==, 6);
+  g_assert_cmpstr (pnl_answer_get_notes (pnl_session_find_answer (reloaded, question_id)), ==, "Wants to grow, fast");
+}
+
+static void
+test_custom_question_locked (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PnlAnswer) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question_id = NULL;
+  PnlAnswer *answer;
+
+  pnl_session_set_paused (f->session, TRUE);
+  answer = pnl_session_add_question (f->session, "people", "Why did you leave?", &error);
+  g_assert_no_error (error);
+  question_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (answer)));
+  pnl_session_submit (f->session);
+  g_assert_true (pnl_session_get_locked (f->session));
+
+  g_assert_false (pnl_session_rename_question (f->session, answer, "Other", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (pnl_session_remove_question (f->session, answer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_true (pnl_session_find_answer (f->session, question_id) == answer);
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (stored_answer (f, question_id))),
+                   ==, "Why did you leave?");
+
+  /* Reopened, it can change again; an undo waits for the next reopen. */
+  pnl_session_reopen (f->session);
+  removed = g_object_ref (answer);
+  g_assert_true (pnl_session_remove_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  pnl_session_submit (f->session);
+  g_assert_false (pnl_session_restore_question (f->session, removed, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (stored_has (f, question_id));
+  pnl_session_reopen (f->session);
+  g_assert_true (pnl_session_restore_question (f->session, removed, &error));
+  g_assert_no_error (error);
+  g_assert_true (stored_has (f, question_id));
+}
+
 static void
 test_interview_saves (Fixture       *f,
                       gconstpointer  data)
@@ -1346,6 +1637,9 @@ main (int   argc,
   ADD ("/core/session/pacing", test_pacing);
   ADD ("/core/session/recommendation", test_recommendation);
   ADD ("/core/session/add-question", test_add_question);
+  ADD ("/core/session/rename-question", test_rename_question);
+  ADD ("/core/session/remove-question", test_remove_question);
+  ADD ("/core/session/custom-question-locked", test_custom_question_locked);
   ADD ("/core/session/interview-saves", test_interview_saves);
   ADD ("/core/session/dispose-saves", test_dispose_saves);
   ADD ("/core/session/save-failed", test_save_failed);

@@ -688,6 +688,98 @@ test_custom_question (Fixture       *f,
   g_assert_cmpstr (pnl_answer_get_notes (get_answer (answers, 4)), ==, "Nobody, at first.");
 }
 
+/* Rename, remove and return of a custom question, each saved like an
+ * answer: the rows follow, a return is the question as it was, and a
+ * save waiting when the removal comes never brings it back. */
+static void
+test_custom_question_change (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlAnswer) first = NULL;
+  g_autoptr(PnlAnswer) second = NULL;
+  g_autoptr(PnlQuestion) renamed = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlDb) raw = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 revision;
+
+  open_store (f);
+  interview = create_interview (f, "Kwame Mensah", NULL);
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+
+  first = pnl_store_add_custom_question (f->store, interview, "databases", "Databases",
+                                         "How would you shard the orders tabel?", &error);
+  g_assert_no_error (error);
+  second = pnl_store_add_custom_question (f->store, interview, "databases", "Databases",
+                                          "Who do you ask for help?", &error);
+  g_assert_no_error (error);
+
+  renamed = pnl_question_new_custom ("custom-1", "databases", "How would you shard the orders table?");
+  pnl_answer_set_question (first, renamed);
+  pnl_store_rename_custom_question (f->store, first);
+  flush (f);
+  raw = open_raw (f);
+  g_assert_cmpint (raw_int (raw,
+                            "SELECT COUNT (*) FROM custom_questions c JOIN answers a"
+                            " ON a.interview_id = c.interview_id AND a.question_id = c.question_id"
+                            " WHERE c.prompt = 'How would you shard the orders table?'"
+                            "   AND a.prompt = c.prompt AND a.question LIKE '%orders table?%'"), ==, 1);
+
+  /* Removed while a save of it waits: the removal takes its place. */
+  pnl_answer_set_notes (first, "Shards by customer");
+  pnl_answer_set_score (first, 3);
+  pnl_answer_set_flags (first, PNL_ANSWER_FLAGS_HIGHLIGHT);
+  pnl_answer_set_seconds (first, 75);
+  pnl_answer_set_asked (first, TRUE);
+  pnl_store_save_answer (f->store, first);
+  revision = revision_of (f, interview);
+  pnl_store_remove_custom_question (f->store, first);
+  flush (f);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions WHERE question_id = 'custom-1'"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers WHERE question_id = 'custom-1'"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 1);
+  g_assert_cmpint (revision_of (f, interview), >, revision);
+  g_clear_object (&answers);
+  answers = list_answers (f, interview);
+  g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 4);
+  g_assert_cmpstr (pnl_question_get_id (pnl_answer_get_question (get_answer (answers, 3))), ==, "custom-2");
+
+  /* Back, exactly, before the other one. */
+  pnl_store_restore_custom_question (f->store, first);
+  flush (f);
+
+  close_store (f);
+  g_clear_object (&interview);
+  g_clear_object (&answers);
+  open_store (f);
+
+  interview = find_interview (f, uuid);
+  answers = list_answers (f, interview);
+  g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 5);
+  g_assert_cmpstr (pnl_question_get_id (pnl_answer_get_question (get_answer (answers, 3))), ==, "custom-1");
+  g_assert_cmpuint (pnl_answer_get_position (get_answer (answers, 3)), ==, 3);
+  g_assert_true (pnl_answer_get_custom (get_answer (answers, 3)));
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (get_answer (answers, 3))), ==,
+                   "How would you shard the orders table?");
+  g_assert_cmpstr (pnl_answer_get_area_title (get_answer (answers, 3)), ==, "Databases");
+  g_assert_cmpstr (pnl_answer_get_notes (get_answer (answers, 3)), ==, "Shards by customer");
+  g_assert_cmpint (pnl_answer_get_score (get_answer (answers, 3)), ==, 3);
+  g_assert_cmpint (pnl_answer_get_flags (get_answer (answers, 3)), ==, PNL_ANSWER_FLAGS_HIGHLIGHT);
+  g_assert_cmpuint (pnl_answer_get_seconds (get_answer (answers, 3)), ==, 75);
+  g_assert_true (pnl_answer_get_asked (get_answer (answers, 3)));
+  g_assert_cmpstr (pnl_question_get_id (pnl_answer_get_question (get_answer (answers, 4))), ==, "custom-2");
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 2);
+
+  /* A removal and its undo both waiting: the return wins. */
+  pnl_store_remove_custom_question (f->store, second);
+  pnl_store_restore_custom_question (f->store, second);
+  flush (f);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM answers WHERE question_id = 'custom-2'"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM custom_questions"), ==, 2);
+}
+
 static void
 load_v1_fixture (Fixture *f)
 {
@@ -1917,6 +2009,7 @@ main (int   argc,
   ADD ("/core/store/score-none", test_score_none);
   ADD ("/core/store/flags", test_flags);
   ADD ("/core/store/custom-question", test_custom_question);
+  ADD ("/core/store/custom-question-change", test_custom_question_change);
   ADD ("/core/store/migrate-v1", test_migrate_v1);
   ADD ("/core/store/newer-refused", test_newer_refused);
   ADD ("/core/store/create-rolls-back", test_create_rolls_back);

@@ -667,6 +667,14 @@ is_asked_button (GtkWidget     *widget,
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Asked: you asked this question (Alt+K)") == 0;
 }
 
+static gboolean
+is_remove_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove this question you added, with its notes") == 0;
+}
+
 /* The first question the navigator lists now. */
 static PnlAnswer *
 first_shown_answer (PnlNavigator *navigator)
@@ -1756,6 +1764,174 @@ dismiss_toast (PnlWindow  *window,
   g_assert_nonnull (close);
   g_signal_emit_by_name (close, "clicked");
   wait_until (find_toast (window, needle) == NULL);
+}
+
+static gboolean
+navigator_lists (PnlNavigator *navigator,
+                 gpointer      item)
+{
+  GListModel *rows = pnl_navigator_get_rows (navigator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PnlSlot) slot = g_list_model_get_item (rows, i);
+
+      if (pnl_slot_get_item (slot) == item)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The custom questions as the file holds them: "id=prompt;..." */
+static char *
+stored_custom (PnlSession *session)
+{
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *str = g_string_new (NULL);
+
+  g_assert_true (pnl_store_flush (pnl_session_get_store (session), &error));
+  answers = pnl_store_list_answers (pnl_session_get_store (session), pnl_session_get_interview (session), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(PnlAnswer) answer = g_list_model_get_item (answers, i);
+      PnlQuestion *question = pnl_answer_get_question (answer);
+
+      if (pnl_answer_get_custom (answer))
+        g_string_append_printf (str, "%s=%s|%s;", pnl_question_get_id (question),
+                                pnl_question_get_prompt (question), pnl_answer_get_notes (answer));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/* A custom question with a typo: F2 renames it (Enter twice renames
+ * once), the Remove button takes it away, Undo puts it back, notes and
+ * all; the sidebar and the file follow each step (issue 21). */
+static void
+scenario_custom_question (PnlApplication *app,
+                          PnlWindow      *window,
+                          gpointer        data)
+{
+  PnlSessionView *view;
+  PnlSession *session;
+  PnlNavigator *navigator;
+  GtkWidget *page;
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autofree char *stored = NULL;
+  PnlSessionArea *area;
+  GtkWindow *dialog;
+  GtkWidget *remove, *toast, *undo;
+  guint n_area;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-interview", NULL));
+  wait_until ((dialog = find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Custom Candidate");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "Round (e.g. Technical 1)")),
+                         "Technical 1");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your Name")),
+                         "Grace Hopper");
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your Name"));
+  press_in (dialog, "key", "Return");
+  wait_until (find_toplevel (PNL_TYPE_NEW_INTERVIEW_DIALOG) == NULL);
+
+  view = pnl_window_get_session_view (window);
+  session = get_session (window);
+  navigator = PNL_NAVIGATOR (pnl_session_view_get_navigator (view));
+  page = pnl_session_view_get_question_page (view);
+
+  press (window, "key", "alt+a");
+  wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  press_in (dialog, "type", "How do you test retries?typo");
+  press_in (dialog, "key", "Return");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  press (window, "type", "Uses fakes");
+  answer = g_object_ref (pnl_session_get_current (session));
+  g_assert_true (pnl_answer_get_custom (answer));
+  area = pnl_session_find_area (session, pnl_question_get_area_id (pnl_answer_get_question (answer)));
+  n_area = pnl_session_area_get_n_questions (area);
+  g_assert_true (navigator_lists (navigator, answer));
+
+  /* F2: the text is there to fix; Enter, even twice, renames once. */
+  press (window, "key", "F2");
+  wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)))),
+                   ==, "How do you test retries?typo");
+  press_in (dialog, "key", "End BackSpace BackSpace BackSpace BackSpace");
+  press_in (dialog, "key", "Return Return");
+  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  /* The second Enter went where the words go: the notes. */
+  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (answer)), ==, "How do you test retries?");
+  g_assert_nonnull (find_label_containing (page, "How do you test retries?"));
+  g_assert_null (find_label_containing (page, "retries?typo"));
+  g_assert_null (find_label_containing (GTK_WIDGET (navigator), "retries?typo"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (navigator), "How do you test retries?"));
+  press (window, "type", ", mocks");
+  g_assert_cmpuint (count_custom (session), ==, 1);
+  pnl_session_save_now (session);
+  stored = stored_custom (session);
+  g_assert_cmpstr (stored, ==, "custom-1=How do you test retries?|Uses fakes\n, mocks;");
+
+  /* Remove, from its button by keyboard. */
+  remove = find_matching (page, is_remove_button, NULL);
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_is_sensitive (remove));
+  g_assert_true (gtk_widget_grab_focus (remove));
+  press (window, "key", "space");
+  g_assert_null (pnl_session_find_answer (session, "custom-1"));
+  g_assert_true (pnl_session_get_current (session) != answer);
+  g_assert_false (navigator_lists (navigator, answer));
+  g_assert_null (find_label_containing (GTK_WIDGET (navigator), "How do you test retries?"));
+  if (pnl_session_find_area (session, pnl_session_area_get_id (area)) != NULL)
+    g_assert_cmpuint (pnl_session_area_get_n_questions (area), ==, n_area - 1);
+  g_clear_pointer (&stored, g_free);
+  stored = stored_custom (session);
+  g_assert_cmpstr (stored, ==, "");
+  /* The cursor is back in the notes. */
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+  /* The summary counts the questions left. */
+  {
+    g_autofree char *coverage = g_strdup_printf (" of %u questions asked",
+                                                 g_list_model_get_n_items (pnl_session_get_answers (session)));
+
+    g_assert_nonnull (find_label_containing (pnl_session_view_get_summary_page (view), coverage));
+  }
+
+  /* Undo, on the toast. */
+  spin (600);
+  toast = find_toast (window, "Question removed");
+  g_assert_nonnull (toast);
+  undo = find_widget (toast, GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  wait_until (pnl_session_find_answer (session, "custom-1") == answer);
+  g_assert_true (pnl_session_get_current (session) == answer);
+  g_assert_true (navigator_lists (navigator, answer));
+  g_assert_cmpuint (pnl_session_area_get_n_questions (pnl_session_find_area (session, pnl_session_area_get_id (area))),
+                    ==, n_area);
+  g_clear_pointer (&stored, g_free);
+  stored = stored_custom (session);
+  g_assert_cmpstr (stored, ==, "custom-1=How do you test retries?|Uses fakes\n, mocks;");
+
+  /* Submitted, neither can be done. */
+  pnl_session_set_recommendation (session, PNL_RECOMMENDATION_YES);
+  pnl_session_submit (session);
+  g_assert_false (gtk_widget_is_sensitive (remove));
+  press (window, "key", "F2");
+  spin (200);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_custom_question (void)
+{
+  reset_settings ();
+  run_app (scenario_custom_question, NULL);
 }
 
 static void
@@ -3472,6 +3648,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-interview", test_new_interview);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/focus", test_focus);
+  g_test_add_func ("/ui/window/custom-question", test_custom_question);
   g_test_add_func ("/ui/window/submit-and-reopen", test_submit_and_reopen);
   g_test_add_func ("/ui/window/recommendation", test_recommendation);
   g_test_add_func ("/ui/window/narrow", test_narrow);

@@ -306,6 +306,26 @@ pnl_answer_get_question (PnlAnswer *self)
   return self->question;
 }
 
+/**
+ * pnl_answer_set_question:
+ * @self: a #PnlAnswer
+ * @question: the question's new snapshot, of the same id
+ *
+ * Replaces the question of a custom answer (a rename) and notifies
+ * #PnlAnswer:question.
+ */
+void
+pnl_answer_set_question (PnlAnswer   *self,
+                         PnlQuestion *question)
+{
+  g_return_if_fail (PNL_IS_ANSWER (self));
+  g_return_if_fail (PNL_IS_QUESTION (question));
+  g_return_if_fail (self->custom);
+
+  if (g_set_object (&self->question, question))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
 const char *
 pnl_answer_get_area_title (PnlAnswer *self)
 {

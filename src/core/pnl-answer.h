@@ -23,6 +23,9 @@ gint64          pnl_answer_get_id           (PnlAnswer      *self);
 gint64          pnl_answer_get_interview_id (PnlAnswer      *self);
 guint           pnl_answer_get_position     (PnlAnswer      *self);
 PnlQuestion    *pnl_answer_get_question     (PnlAnswer      *self);
+/* Only for a custom question renamed (pnl_session_rename_question()). */
+void            pnl_answer_set_question     (PnlAnswer      *self,
+                                             PnlQuestion    *question);
 const char     *pnl_answer_get_area_title   (PnlAnswer      *self);
 gboolean        pnl_answer_get_custom       (PnlAnswer      *self);
 gboolean        pnl_answer_get_asked        (PnlAnswer      *self);

@@ -17,6 +17,11 @@ PnlSessionArea *_pnl_session_area_new    (const char     *id,
                                           const char     *title);
 void            _pnl_session_area_append (PnlSessionArea *self,
                                           PnlAnswer      *answer);
+/* Keep the answers in order of position; whether it was there. */
+void            _pnl_session_area_insert (PnlSessionArea *self,
+                                          PnlAnswer      *answer);
+gboolean        _pnl_session_area_remove (PnlSessionArea *self,
+                                          PnlAnswer      *answer);
 void            _pnl_session_area_update (PnlSessionArea *self);
 
 G_END_DECLS

@@ -217,6 +217,47 @@ _pnl_session_area_append (PnlSessionArea *self,
   g_list_store_append (self->answers, answer);
 }
 
+/* Before the first answer further on: where it was before it was
+ * removed. */
+void
+_pnl_session_area_insert (PnlSessionArea *self,
+                          PnlAnswer      *answer)
+{
+  guint n;
+  guint i;
+
+  g_return_if_fail (PNL_IS_SESSION_AREA (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(PnlAnswer) other = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+
+      if (pnl_answer_get_position (other) > pnl_answer_get_position (answer))
+        break;
+    }
+
+  g_list_store_insert (self->answers, i, answer);
+}
+
+gboolean
+_pnl_session_area_remove (PnlSessionArea *self,
+                          PnlAnswer      *answer)
+{
+  guint position;
+
+  g_return_val_if_fail (PNL_IS_SESSION_AREA (self), FALSE);
+  g_return_val_if_fail (PNL_IS_ANSWER (answer), FALSE);
+
+  if (!g_list_store_find (self->answers, answer, &position))
+    return FALSE;
+
+  g_list_store_remove (self->answers, position);
+
+  return TRUE;
+}
+
 static gboolean
 same_mean (double a,
            double b)

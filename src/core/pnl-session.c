@@ -1235,6 +1235,272 @@ pnl_session_add_question (PnlSession  *self,
   return answer;
 }
 
+static gboolean
+check_custom_change (PnlSession  *self,
+                     PnlAnswer   *answer,
+                     GError     **error)
+{
+  if (self->locked)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("The scorecard is submitted. Reopen it to change its questions."));
+      return FALSE;
+    }
+
+  if (!pnl_answer_get_custom (answer))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only a question added during the interview can be changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pnl_session_rename_question:
+ * @self: a #PnlSession
+ * @answer: the answer of a custom question of the session
+ * @prompt: its new text
+ * @error: a location for a #GError
+ *
+ * Gives a question added during the interview a new text, and queues it.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+pnl_session_rename_question (PnlSession  *self,
+                             PnlAnswer   *answer,
+                             const char  *prompt,
+                             GError     **error)
+{
+  g_autoptr(PnlQuestion) old_question = NULL;
+  g_autoptr(PnlQuestion) question = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (PNL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (PNL_IS_ANSWER (answer), FALSE);
+  g_return_val_if_fail (g_hash_table_contains (self->infos, answer), FALSE);
+  g_return_val_if_fail (prompt != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_custom_change (self, answer, error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (prompt));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A question needs a text."));
+      return FALSE;
+    }
+
+  old_question = g_object_ref (pnl_answer_get_question (answer));
+  if (g_strcmp0 (pnl_question_get_prompt (old_question), stripped) == 0)
+    return TRUE;
+
+  question = pnl_question_new_custom (pnl_question_get_id (old_question),
+                                      pnl_question_get_area_id (old_question),
+                                      stripped);
+  pnl_answer_set_question (answer, question);
+
+  /* The key is the question's id, which the old question held. */
+  g_hash_table_replace (self->answers_by_question,
+                        (gpointer) pnl_question_get_id (question),
+                        answer);
+
+  pnl_store_rename_custom_question (self->store, answer);
+
+  return TRUE;
+}
+
+/**
+ * pnl_session_remove_question:
+ * @self: a #PnlSession
+ * @answer: the answer of a custom question of the session
+ * @error: a location for a #GError
+ *
+ * Takes a question added during the interview out of the session (its
+ * area goes too when it has no other question) and queues its removal
+ * from the store, in place of any save of it still waiting.  When it was
+ * current, the next question (or the one before) becomes current.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+pnl_session_remove_question (PnlSession  *self,
+                             PnlAnswer   *answer,
+                             GError     **error)
+{
+  g_autoptr(PnlAnswer) hold = NULL;
+  AnswerInfo *info;
+  PnlSessionArea *area;
+  guint position;
+
+  g_return_val_if_fail (PNL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (PNL_IS_ANSWER (answer), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(info = g_hash_table_lookup (self->infos, answer)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The question is not part of this interview."));
+      return FALSE;
+    }
+
+  if (!check_custom_change (self, answer, error))
+    return FALSE;
+
+  hold = g_object_ref (answer);
+  area = info->area;
+
+  /* No save of it may follow its removal. */
+  g_hash_table_remove (self->dirty_answers, answer);
+  g_signal_handlers_disconnect_by_func (answer, pnl_session_answer_notify_cb, self);
+
+  if (self->current == answer)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+      g_autoptr(PnlAnswer) next = NULL;
+
+      if (g_list_store_find (self->answers, answer, &position))
+        {
+          if (position + 1 < n)
+            next = g_list_model_get_item (G_LIST_MODEL (self->answers), position + 1);
+          else if (position > 0)
+            next = g_list_model_get_item (G_LIST_MODEL (self->answers), position - 1);
+        }
+
+      pnl_session_set_current (self, next);
+    }
+
+  pnl_store_remove_custom_question (self->store, answer);
+
+  self->elapsed -= info->seconds;
+  if (info->asked)
+    {
+      self->n_asked--;
+      self->suggested -= (guint64) info->minutes * 60;
+      self->used -= info->seconds;
+    }
+
+  g_hash_table_remove (self->answers_by_question,
+                       pnl_question_get_id (pnl_answer_get_question (answer)));
+  g_hash_table_remove (self->infos, answer);
+
+  if (g_list_store_find (self->answers, answer, &position))
+    g_list_store_remove (self->answers, position);
+
+  _pnl_session_area_remove (area, answer);
+  if (g_list_model_get_n_items (pnl_session_area_get_answers (area)) > 0)
+    {
+      _pnl_session_area_update (area);
+    }
+  else if (g_list_store_find (self->areas, area, &position))
+    {
+      g_hash_table_remove (self->areas_by_id, pnl_session_area_get_id (area));
+      g_list_store_remove (self->areas, position);
+    }
+
+  pnl_session_update_dirty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELAPSED]);
+
+  return TRUE;
+}
+
+/**
+ * pnl_session_restore_question:
+ * @self: a #PnlSession
+ * @answer: an answer pnl_session_remove_question() removed
+ * @error: a location for a #GError
+ *
+ * Puts a removed custom question back where it was (by its position),
+ * with its notes, score, flags and time as @answer holds them, queues
+ * it, and makes it current.  Refused when a question of the same id or
+ * position was added since.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+pnl_session_restore_question (PnlSession  *self,
+                              PnlAnswer   *answer,
+                              GError     **error)
+{
+  PnlQuestion *question;
+  PnlSessionArea *area;
+  const char *area_id;
+  guint n;
+  guint index;
+
+  g_return_val_if_fail (PNL_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (PNL_IS_ANSWER (answer), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_custom_change (self, answer, error))
+    return FALSE;
+
+  question = pnl_answer_get_question (answer);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+
+  if (pnl_answer_get_interview_id (answer) != pnl_interview_get_id (self->interview) ||
+      g_hash_table_contains (self->infos, answer) ||
+      g_hash_table_contains (self->answers_by_question, pnl_question_get_id (question)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("The question cannot be put back: another one took its place."));
+      return FALSE;
+    }
+
+  for (index = 0; index < n; index++)
+    {
+      g_autoptr(PnlAnswer) other = g_list_model_get_item (G_LIST_MODEL (self->answers), index);
+
+      if (pnl_answer_get_position (other) == pnl_answer_get_position (answer))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("The question cannot be put back: another one took its place."));
+          return FALSE;
+        }
+
+      if (pnl_answer_get_position (other) > pnl_answer_get_position (answer))
+        break;
+    }
+
+  pnl_store_restore_custom_question (self->store, answer);
+
+  g_list_store_insert (self->answers, index, answer);
+
+  area_id = answer_area_id (answer);
+  if (!(area = g_hash_table_lookup (self->areas_by_id, area_id)))
+    {
+      g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
+
+      /* The areas come in the order of their first question. */
+      for (guint i = 0; i < index; i++)
+        {
+          g_autoptr(PnlAnswer) other = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+
+          g_hash_table_add (before, (gpointer) answer_area_id (other));
+        }
+
+      area = _pnl_session_area_new (area_id, pnl_answer_get_area_title (answer));
+      g_list_store_insert (self->areas, g_hash_table_size (before), area);
+      g_hash_table_insert (self->areas_by_id,
+                           (gpointer) pnl_session_area_get_id (area),
+                           area);
+      g_object_unref (area);
+    }
+
+  _pnl_session_area_insert (area, answer);
+  pnl_session_watch_answer (self, answer, area);
+  _pnl_session_area_update (area);
+
+  pnl_session_set_current (self, answer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELAPSED]);
+
+  return TRUE;
+}
+
 gboolean
 pnl_session_get_paused (PnlSession *self)
 {

@@ -84,6 +84,21 @@ PnlAnswer      *pnl_session_add_question         (PnlSession      *self,
                                                   const char      *area_id,
                                                   const char      *prompt,
                                                   GError         **error);
+/* Only a custom question (pnl_answer_get_custom()), and only while not
+ * locked: otherwise %FALSE with @error set.  Each is saved at once
+ * (queued).  A removed answer leaves the session's models; keep a
+ * reference to it to put it back, exactly, with
+ * pnl_session_restore_question().  See docs/database.md. */
+gboolean        pnl_session_rename_question      (PnlSession      *self,
+                                                  PnlAnswer       *answer,
+                                                  const char      *prompt,
+                                                  GError         **error);
+gboolean        pnl_session_remove_question      (PnlSession      *self,
+                                                  PnlAnswer       *answer,
+                                                  GError         **error);
+gboolean        pnl_session_restore_question     (PnlSession      *self,
+                                                  PnlAnswer       *answer,
+                                                  GError         **error);
 
 /* The clock.  It ticks once a second while not paused and not locked,
  * adding to the current answer's seconds.  Elapsed time is the sum of

@@ -1494,6 +1494,322 @@ pnl_store_add_custom_question (PnlStore      *self,
   return find_answer (self, add.answer_id, error);
 }
 
+typedef struct
+{
+  gint64          interview_id;
+  guint           position;
+  char           *question_id;
+  char           *area_id;
+  char           *area_title;
+  char           *prompt;
+  char           *snapshot;
+  gboolean        asked;
+  int             score;
+  char           *notes;
+  PnlAnswerFlags  flags;
+  guint           seconds;
+  gint64          now;
+} CustomChange;
+
+static void
+custom_change_free (gpointer data)
+{
+  CustomChange *change = data;
+
+  g_free (change->question_id);
+  g_free (change->area_id);
+  g_free (change->area_title);
+  g_free (change->prompt);
+  g_free (change->snapshot);
+  g_free (change->notes);
+  g_free (change);
+}
+
+static CustomChange *
+custom_change_new (PnlAnswer *answer)
+{
+  PnlQuestion *question = pnl_answer_get_question (answer);
+  CustomChange *change;
+
+  change = g_new0 (CustomChange, 1);
+  change->interview_id = pnl_answer_get_interview_id (answer);
+  change->position = pnl_answer_get_position (answer);
+  change->question_id = g_strdup (pnl_question_get_id (question));
+  change->area_id = g_strdup (pnl_question_get_area_id (question));
+  change->area_title = g_strdup (pnl_answer_get_area_title (answer));
+  change->prompt = g_strdup (pnl_question_get_prompt (question));
+  change->snapshot = node_to_string (pnl_question_to_json (question));
+  change->asked = pnl_answer_get_asked (answer);
+  change->score = pnl_answer_get_score (answer);
+  change->notes = g_strdup (pnl_answer_get_notes (answer));
+  change->flags = pnl_answer_get_flags (answer);
+  change->seconds = pnl_answer_get_seconds (answer);
+  change->now = now_unix ();
+
+  return change;
+}
+
+static char *
+custom_change_key (const char   *kind,
+                   CustomChange *change)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%s",
+                          kind, change->interview_id, change->question_id);
+}
+
+static gboolean bump_revision (PnlDb    *db,
+                               gint64    interview_id,
+                               gint64    now,
+                               GError  **error);
+static gboolean check_saved   (PnlDb    *db,
+                               GError  **error);
+
+static gboolean
+rename_custom_job (PnlDb     *db,
+                   gpointer   data,
+                   GError   **error)
+{
+  CustomChange *change = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE answers SET prompt = ?1, question = ?2"
+                                " WHERE interview_id = ?3 AND question_id = ?4 AND custom = 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, change->prompt);
+  pnl_db_statement_bind_text (stmt, 2, change->snapshot);
+  pnl_db_statement_bind_int (stmt, 3, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 4, change->question_id);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  if (!check_saved (db, error))
+    return FALSE;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE custom_questions SET prompt = ?1"
+                                " WHERE interview_id = ?2 AND question_id = ?3",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_text (stmt, 1, change->prompt);
+  pnl_db_statement_bind_int (stmt, 2, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 3, change->question_id);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  return bump_revision (db, change->interview_id, change->now, error);
+}
+
+/* Deletes both rows of a custom question; whether there was one. */
+static gboolean
+delete_custom (PnlDb         *db,
+               CustomChange  *change,
+               gboolean      *deleted,
+               GError       **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "DELETE FROM answers"
+                                " WHERE interview_id = ?1 AND question_id = ?2 AND custom = 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, change->question_id);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  *deleted = pnl_db_changes (db) > 0;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  stmt = pnl_db_prepare_cached (db,
+                                "DELETE FROM custom_questions"
+                                " WHERE interview_id = ?1 AND question_id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, change->question_id);
+
+  return pnl_db_statement_execute (stmt, error);
+}
+
+static gboolean
+remove_custom_job (PnlDb     *db,
+                   gpointer   data,
+                   GError   **error)
+{
+  CustomChange *change = data;
+  gboolean deleted = FALSE;
+
+  if (!delete_custom (db, change, &deleted, error))
+    return FALSE;
+
+  /* Already gone (its interview was forgotten): nothing to change. */
+  if (!deleted)
+    return TRUE;
+
+  return bump_revision (db, change->interview_id, change->now, error);
+}
+
+static gboolean
+restore_custom_job (PnlDb     *db,
+                    gpointer   data,
+                    GError   **error)
+{
+  CustomChange *change = data;
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(PnlQuestion) question = NULL;
+  QuestionRow *row;
+  gboolean deleted = FALSE;
+  gboolean ok;
+
+  if (!check_revision_room (db, change->interview_id, error))
+    return FALSE;
+
+  /* When the removal did not run yet, this replaced it: the rows are
+   * still there, and are written again whole. */
+  if (!delete_custom (db, change, &deleted, error))
+    return FALSE;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "INSERT INTO custom_questions (interview_id, question_id,"
+                                "  area_id, prompt, created_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 2, change->question_id);
+  pnl_db_statement_bind_text (stmt, 3, change->area_id);
+  pnl_db_statement_bind_text (stmt, 4, change->prompt);
+  pnl_db_statement_bind_int (stmt, 5, change->now);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, pnl_db_statement_unref);
+
+  question = pnl_question_new_custom (change->question_id, change->area_id, change->prompt);
+  row = question_row_new (question, change->area_title);
+  ok = insert_answer (db, change->interview_id, change->position, row, TRUE, error);
+  question_row_free (row);
+  if (!ok)
+    return FALSE;
+
+  stmt = pnl_db_prepare_cached (db,
+                                "UPDATE answers SET asked = ?1, score = ?2, notes = ?3,"
+                                "  flags = ?4, seconds = ?5"
+                                " WHERE interview_id = ?6 AND question_id = ?7",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pnl_db_statement_bind_int (stmt, 1, change->asked);
+  if (change->score > 0)
+    pnl_db_statement_bind_int (stmt, 2, change->score);
+  else
+    pnl_db_statement_bind_null (stmt, 2);
+  pnl_db_statement_bind_text (stmt, 3, change->notes);
+  pnl_db_statement_bind_int (stmt, 4, change->flags);
+  pnl_db_statement_bind_int (stmt, 5, change->seconds);
+  pnl_db_statement_bind_int (stmt, 6, change->interview_id);
+  pnl_db_statement_bind_text (stmt, 7, change->question_id);
+
+  if (!pnl_db_statement_execute (stmt, error))
+    return FALSE;
+
+  return bump_revision (db, change->interview_id, change->now, error);
+}
+
+/**
+ * pnl_store_rename_custom_question:
+ * @self: a #PnlStore
+ * @answer: the answer of a custom question, holding the new prompt
+ *
+ * Queues the prompt of @answer's question, in its answer row and in
+ * custom_questions.
+ */
+void
+pnl_store_rename_custom_question (PnlStore  *self,
+                                  PnlAnswer *answer)
+{
+  CustomChange *change;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+  g_return_if_fail (pnl_answer_get_custom (answer));
+
+  change = custom_change_new (answer);
+  key = custom_change_key ("prompt", change);
+
+  pnl_writer_push (self->writer, key, rename_custom_job, change, custom_change_free);
+}
+
+/**
+ * pnl_store_remove_custom_question:
+ * @self: a #PnlStore
+ * @answer: the answer of a custom question
+ *
+ * Queues the removal of @answer and of its question.  It takes the
+ * place of a save of @answer still waiting (the same key), so no save
+ * of it runs after it.
+ */
+void
+pnl_store_remove_custom_question (PnlStore  *self,
+                                  PnlAnswer *answer)
+{
+  CustomChange *change;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+  g_return_if_fail (pnl_answer_get_custom (answer));
+
+  change = custom_change_new (answer);
+  key = custom_change_key ("answer", change);
+
+  pnl_writer_push (self->writer, key, remove_custom_job, change, custom_change_free);
+}
+
+/**
+ * pnl_store_restore_custom_question:
+ * @self: a #PnlStore
+ * @answer: the answer of a custom question removed before
+ *
+ * Queues @answer's return: its question and its answer, at its position,
+ * with what it holds now.
+ */
+void
+pnl_store_restore_custom_question (PnlStore  *self,
+                                   PnlAnswer *answer)
+{
+  CustomChange *change;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+  g_return_if_fail (pnl_answer_get_custom (answer));
+
+  change = custom_change_new (answer);
+  key = custom_change_key ("answer", change);
+
+  pnl_writer_push (self->writer, key, restore_custom_job, change, custom_change_free);
+}
+
 /* Saving ----------------------------------------------------------------- */
 
 /* A save that matched no row saved nothing: an error, kept queued and

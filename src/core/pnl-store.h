@@ -192,6 +192,17 @@ PnlAnswer    *pnl_store_add_custom_question  (PnlStore      *self,
                                               const char    *area_title,
                                               const char    *prompt,
                                               GError       **error);
+/* Queued like saves (see below), by the interview and question id of
+ * @answer, which must be custom: its prompt as @answer's question holds
+ * it now; its removal (its answer and custom_questions rows); and its
+ * return, exactly as @answer holds it (position, notes, score, flags,
+ * time).  A removal or return replaces a waiting save of the answer. */
+void          pnl_store_rename_custom_question  (PnlStore  *self,
+                                                 PnlAnswer *answer);
+void          pnl_store_remove_custom_question  (PnlStore  *self,
+                                                 PnlAnswer *answer);
+void          pnl_store_restore_custom_question (PnlStore  *self,
+                                                 PnlAnswer *answer);
 
 /* Saving: copies what the object holds now and queues it on the writer;
  * returns at once.  Each saved change raises the interview's revision.

@@ -80,6 +80,9 @@ static GQuark prompt_key_quark;
 typedef struct
 {
   char       *prompt;
+  /* The question @prompt was folded from: a renamed custom question is
+   * a new one (owned). */
+  PnlQuestion *prompt_source;
   const char *notes_source;
   char       *notes;
   gboolean    matched;
@@ -110,6 +113,7 @@ match_key_free (gpointer data)
   MatchKey *key = data;
 
   g_free (key->prompt);
+  g_clear_object (&key->prompt_source);
   g_free (key->notes);
   g_free (key);
 }
@@ -139,9 +143,13 @@ text_matches (PnlNavigator *self,
   if (self->search == NULL)
     return TRUE;
 
-  /* Folded the first time a search needs it. */
-  if (key->prompt == NULL)
-    key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (answer)), -1);
+  /* Folded the first time a search needs it, and again after a rename. */
+  if (key->prompt == NULL || key->prompt_source != pnl_answer_get_question (answer))
+    {
+      g_free (key->prompt);
+      g_set_object (&key->prompt_source, pnl_answer_get_question (answer));
+      key->prompt = g_utf8_casefold (pnl_question_get_prompt (key->prompt_source), -1);
+    }
   if (strstr (key->prompt, self->search) != NULL)
     return TRUE;
 
@@ -207,7 +215,10 @@ fold_prompts_cb (gpointer data)
       AnswerRow *row = &g_array_index (self->answer_rows, AnswerRow, self->n_folded);
 
       if (row->key->prompt == NULL)
-        row->key->prompt = g_utf8_casefold (pnl_question_get_prompt (pnl_answer_get_question (row->answer)), -1);
+        {
+          g_set_object (&row->key->prompt_source, pnl_answer_get_question (row->answer));
+          row->key->prompt = g_utf8_casefold (pnl_question_get_prompt (row->key->prompt_source), -1);
+        }
     }
 
   if (self->n_folded < self->answer_rows->len)

@@ -30,10 +30,12 @@ struct _PnlQuestionPage
   gulong           current_handler;
   gulong           locked_handler;
   gulong           answer_handler;
+  gulong           question_handler;
 
   /* Template children */
   GtkLabel        *area_label;
   GtkLabel        *prompt_label;
+  GtkWidget       *custom_box;
   GtkLabel        *details_label;
   AdwExpanderRow  *assesses_row;
   GtkLabel        *assesses_label;
@@ -245,6 +247,13 @@ get_buffer (PnlQuestionPage *self,
   return buffer;
 }
 
+/* A custom question renamed. */
+static void
+update_prompt (PnlQuestionPage *self)
+{
+  gtk_label_set_text (self->prompt_label, pnl_question_get_prompt (pnl_answer_get_question (self->answer)));
+}
+
 static void
 show_answer (PnlQuestionPage *self,
              PnlAnswer       *answer)
@@ -257,7 +266,10 @@ show_answer (PnlQuestionPage *self,
   PnlQuestion *question;
 
   if (self->answer != NULL)
-    g_clear_signal_handler (&self->answer_handler, self->answer);
+    {
+      g_clear_signal_handler (&self->answer_handler, self->answer);
+      g_clear_signal_handler (&self->question_handler, self->answer);
+    }
 
   g_set_object (&self->answer, answer);
 
@@ -268,6 +280,8 @@ show_answer (PnlQuestionPage *self,
 
   gtk_label_set_text (self->area_label, pnl_answer_get_area_title (answer));
   gtk_label_set_text (self->prompt_label, pnl_question_get_prompt (question));
+
+  gtk_widget_set_visible (self->custom_box, pnl_answer_get_custom (answer));
 
   if (pnl_answer_get_custom (answer))
     details = g_strdup (_("Your own question"));
@@ -299,6 +313,9 @@ show_answer (PnlQuestionPage *self,
   gtk_text_view_set_buffer (self->notes_view, get_buffer (self, answer));
   self->syncing = FALSE;
 
+  self->question_handler = g_signal_connect_object (answer, "notify::question",
+                                                    G_CALLBACK (update_prompt), self,
+                                                    G_CONNECT_SWAPPED);
   self->answer_handler = g_signal_connect_object (answer, "notify",
                                                   G_CALLBACK (update_state), self,
                                                   G_CONNECT_SWAPPED);
@@ -487,6 +504,7 @@ pnl_question_page_class_init (PnlQuestionPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, area_label);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, custom_box);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, assesses_row);
   gtk_widget_class_bind_template_child (widget_class, PnlQuestionPage, assesses_label);

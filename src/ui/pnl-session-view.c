@@ -43,6 +43,9 @@ struct _PnlSessionView
   gboolean            last_question_saved;
   int                 drag_start_width;
   double              drag_start_x;
+  /* The custom question removed last, while its toast offers Undo. */
+  PnlAnswer          *removed_answer;
+  AdwToast           *removed_toast;
 
   /* Template children */
   AdwWindowTitle     *window_title;
@@ -101,6 +104,7 @@ static const struct {
   { "<Alt>e", "session.focus-recommendation", NULL },
   { "<Control>Return", "session.submit-shortcut", NULL },
   { "<Alt>a", "session.add-question", NULL },
+  { "F2", "session.rename-question", NULL },
   { "<Control>e", "session.export", NULL },
   { "<Control><Shift>c", "session.copy-markdown", NULL },
 };
@@ -127,6 +131,12 @@ pnl_session_view_actions_update (PnlSessionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.flag", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.toggle-asked", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-question", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.rename-question",
+                                 editable && pnl_answer_get_custom (current));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.remove-question",
+                                 editable && pnl_answer_get_custom (current));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.undo-remove-question",
+                                 !locked && self->removed_answer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.pause", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit",
                                  !locked && pnl_interview_get_recommendation (interview) != PNL_RECOMMENDATION_NONE);
@@ -441,6 +451,26 @@ pause_action (GtkWidget  *widget,
   pnl_session_set_paused (self->session, !pnl_session_get_paused (self->session));
 }
 
+static void show_toast (PnlSessionView *self,
+                        const char     *title);
+
+static void
+forget_removed (PnlSessionView *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->removed_toast);
+
+  g_clear_object (&self->removed_answer);
+
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+
+  if (self->session != NULL)
+    pnl_session_view_actions_update (self);
+}
+
 static void
 on_add_question_response (AdwMessageDialog *dialog,
                           const char       *response,
@@ -453,6 +483,9 @@ on_add_question_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "add") || prompt[0] == '\0')
     return;
+
+  /* A new question may take a removed one's place: no undo after it. */
+  forget_removed (self);
 
   if (!pnl_session_add_question (self->session, area_id, prompt, &error))
     {
@@ -542,6 +575,183 @@ add_question_action (GtkWidget  *widget,
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+static void
+on_rename_question_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PnlSessionView   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  PnlAnswer *answer = g_object_get_data (G_OBJECT (dialog), "answer");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+
+  if (!pnl_session_rename_question (self->session, answer, gtk_editable_get_text (entry), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  pnl_question_page_focus_notes (self->question_page);
+}
+
+static void
+on_rename_question_changed (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", text[0] != '\0');
+}
+
+static void
+on_rename_question_activate (GtkEntry         *entry,
+                             AdwMessageDialog *dialog)
+{
+  /* Enter renames once, as the Rename button does, and closes. */
+  if (adw_message_dialog_get_response_enabled (dialog, "rename"))
+    {
+      adw_message_dialog_response (dialog, "rename");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+rename_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlAnswer *current = pnl_session_get_current (self->session);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (current == NULL || !pnl_answer_get_custom (current) || pnl_session_get_locked (self->session))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Rename Question"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Your own question, as you asked it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), pnl_question_get_prompt (pnl_answer_get_question (current)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Question"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_question_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_question_activate), dialog);
+
+  g_object_set_data_full (G_OBJECT (dialog), "answer", g_object_ref (current), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_question_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_removed_toast_dismissed (PnlSessionView *self,
+                            AdwToast       *toast)
+{
+  if (self->removed_toast != toast)
+    return;
+
+  /* The removal was saved at once: only the chance to undo it goes. */
+  g_clear_object (&self->removed_toast);
+  g_clear_object (&self->removed_answer);
+  pnl_session_view_actions_update (self);
+}
+
+static void
+on_removed_toast_undo (PnlSessionView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "session.undo-remove-question", NULL);
+}
+
+static void
+remove_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  PnlAnswer *current = pnl_session_get_current (self->session);
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (current == NULL)
+    return;
+
+  answer = g_object_ref (current);
+
+  if (!pnl_session_remove_question (self->session, answer, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  forget_removed (self);
+  self->removed_answer = g_steal_pointer (&answer);
+
+  toast = adw_toast_new (_("Question removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->removed_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removed_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  /* The overlay is outside the view: its button cannot reach the
+   * view's actions by name. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_removed_toast_undo), self,
+                           G_CONNECT_SWAPPED);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+
+  pnl_session_view_actions_update (self);
+
+  if (pnl_session_get_current (self->session) != NULL)
+    pnl_question_page_focus_notes (self->question_page);
+}
+
+static void
+undo_remove_question_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  PnlSessionView *self = PNL_SESSION_VIEW (widget);
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->removed_answer == NULL)
+    return;
+
+  answer = g_object_ref (self->removed_answer);
+  forget_removed (self);
+
+  if (!pnl_session_restore_question (self->session, answer, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  show_summary (self, FALSE);
+  pnl_question_page_focus_notes (self->question_page);
 }
 
 static void
@@ -728,6 +938,10 @@ pnl_session_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->before_summary);
+  if (self->removed_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->removed_toast, self);
+  g_clear_object (&self->removed_toast);
+  g_clear_object (&self->removed_answer);
   g_clear_object (&self->shortcuts);
   g_clear_object (&self->session);
   pnl_session_view_save_state (self, NULL);
@@ -883,6 +1097,10 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "session.add-question", NULL, add_question_action);
+  gtk_widget_class_install_action (widget_class, "session.rename-question", NULL, rename_question_action);
+  gtk_widget_class_install_action (widget_class, "session.remove-question", NULL, remove_question_action);
+  gtk_widget_class_install_action (widget_class, "session.undo-remove-question", NULL,
+                                   undo_remove_question_action);
   gtk_widget_class_install_action (widget_class, "session.submit-shortcut", NULL, submit_shortcut_action);
   gtk_widget_class_install_action (widget_class, "session.toggle-asked", NULL, toggle_asked_action);
   gtk_widget_class_install_action (widget_class, "session.focus-recommendation", NULL,

@@ -409,6 +409,10 @@ pnl_summary_page_set_session (PnlSummaryPage *self,
       g_signal_connect_object (interview, signal, G_CALLBACK (update), self, G_CONNECT_SWAPPED);
     }
 
+  /* And every question added, removed or put back. */
+  g_signal_connect_object (pnl_session_get_answers (session), "items-changed",
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
   /* Coverage and the warning follow every score. */
   {
     GListModel *areas = pnl_session_get_areas (session);
