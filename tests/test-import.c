@@ -20,11 +20,13 @@
 #include "pnl-interview.h"
 #include "pnl-question.h"
 #include "pnl-scorecard.h"
-#include "pnl-session.h"
+#include "pnl-session-private.h"
 #include "pnl-store.h"
 
 #define UUID "0f8b7c62-3d4e-4a51-9c1a-7e2b5d9f0a13"
 #define OTHER_UUID "5d0c1f4e-2b7a-4c88-a1e3-9f6b0d2c7e15"
+/* The installation that made the golden scorecard: not this one. */
+#define GOLDEN_ORIGIN "5b7e1d2a-9c34-4f6e-8a1b-3d2c4e5f6a7b"
 
 typedef struct
 {
@@ -777,11 +779,33 @@ load_shipped_bank (void)
   return bank;
 }
 
-/* An interview in progress made on another machine, as its scorecard
- * file says it: what this machine imports, then someone types into. */
+/* @text, a scorecard made by @origin, as made by this installation: a
+ * copy of this database on another machine has its identity. */
 static char *
-made_elsewhere (Fixture  *f,
-                char    **uuid)
+as_mine (Fixture    *f,
+         const char *text,
+         const char *origin)
+{
+  g_autofree char *from = NULL;
+
+  if (origin == NULL)
+    {
+      /* The one origin in a scorecard this build wrote. */
+      const char *at = strstr (text, "\"origin\": \"");
+
+      g_assert_nonnull (at);
+      from = g_strndup (at + strlen ("\"origin\": \""), 36);
+      origin = from;
+    }
+
+  return replace_once (text, origin, pnl_store_get_identity (f->store));
+}
+
+/* An interview in progress made by another installation (another
+ * interviewer's database), as its scorecard file says it. */
+static char *
+made_by_another (Fixture  *f,
+                 char    **uuid)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PnlBank) bank = load_shipped_bank ();
@@ -798,6 +822,18 @@ made_elsewhere (Fixture  *f,
   close_store (g_steal_pointer (&origin));
 
   return text;
+}
+
+/* An interview in progress made on another machine with this
+ * installation's identity (its database copied there), as its scorecard
+ * file says it: what this machine imports, then someone types into. */
+static char *
+made_elsewhere (Fixture  *f,
+                char    **uuid)
+{
+  g_autofree char *theirs = made_by_another (f, uuid);
+
+  return as_mine (f, theirs, NULL);
 }
 
 /* @text at revision @revision, with every answer's notes set to @notes. */
@@ -969,7 +1005,9 @@ static void
 test_reordered_rows (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "scorecard.json", f->golden);
+  /* Made with this installation's identity: editable here. */
+  g_autofree char *mine = as_mine (f, f->golden, GOLDEN_ORIGIN);
+  g_autoptr(GFile) file = write_file (f, "scorecard.json", mine);
   g_autoptr(PnlImporter) first = import_files (f->store, file, NULL);
   g_autoptr(PnlImporter) second = NULL;
   g_autoptr(PnlInterview) interview = NULL;
@@ -1001,7 +1039,7 @@ test_reordered_rows (Fixture       *f,
     }
 
   /* The same interview, a revision on, its answers the other way round. */
-  json_parser_load_from_data (parser, f->golden, -1, &error);
+  json_parser_load_from_data (parser, mine, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   json_object_set_int_member (root, "revision", 5);
@@ -1434,6 +1472,180 @@ test_bundle_lets_others_write (Fixture       *f,
   g_clear_pointer (&finished.err, g_free);
 }
 
+/* Another interviewer's scorecard in progress, imported: every way of
+ * changing it through a session is refused, its clock never runs, the
+ * store queues no save of it, and nothing of it changes on disk: its
+ * revision stays the one it came with. */
+static void
+test_foreign_read_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = made_by_another (f, &uuid);
+  g_autoptr(GFile) file = write_file (f, "theirs.json", text);
+  g_autoptr(PnlImporter) importer = import_files (f->store, file, NULL);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) again = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autoptr(PnlAnswer) added = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *leases = NULL;
+  g_autofree char *exported = NULL;
+  PnlAnswer *answer;
+
+  assert_counts (importer, (Counts) { .added = 1 });
+  interview = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_state (interview), ==, PNL_INTERVIEW_STATE_IN_PROGRESS);
+  g_assert_cmpint (pnl_interview_get_revision (interview), ==, 1);
+  g_assert_cmpstr (pnl_interview_get_origin (interview), !=, pnl_store_get_identity (f->store));
+  g_assert_false (pnl_store_interview_is_mine (f->store, interview));
+  before = dump_interview_rows (f);
+
+  session = pnl_session_new (f->store, interview, &error);
+  g_assert_no_error (error);
+  g_assert_true (pnl_session_get_foreign (session));
+  g_assert_true (pnl_session_get_locked (session));
+
+  /* It holds nothing: what its interviewer publishes next still comes. */
+  leases = dump_table (f, "leases");
+  g_assert_cmpstr (leases, ==, "");
+
+  answer = nth_answer (session, 0);
+  pnl_session_set_current (session, answer);
+  g_assert_false (_pnl_session_is_ticking (session));
+  _pnl_session_tick (session);
+  _pnl_session_tick (session);
+  g_assert_cmpuint (pnl_session_get_elapsed (session), ==, 0);
+
+  pnl_session_set_notes (session, "Typed by someone else");
+  pnl_session_set_score (session, 2);
+  pnl_session_toggle_flag (session, PNL_ANSWER_FLAGS_RED_FLAG);
+  pnl_session_set_asked (session, TRUE);
+  pnl_session_set_summary (session, "Not theirs to write");
+  pnl_session_set_recommendation (session, PNL_RECOMMENDATION_STRONG_YES);
+  pnl_session_reopen (session);
+  g_assert_true (pnl_session_get_locked (session));
+  pnl_session_submit (session);
+  g_assert_cmpint (pnl_interview_get_state (interview), ==, PNL_INTERVIEW_STATE_IN_PROGRESS);
+  added = pnl_session_add_question (session, pnl_question_get_area_id (pnl_answer_get_question (answer)),
+                                    "Why?", &error);
+  g_assert_null (added);
+  g_clear_error (&error);
+
+  g_assert_cmpstr (pnl_answer_get_notes (answer), ==, "");
+  g_assert_cmpint (pnl_answer_get_score (answer), ==, 0);
+  g_assert_cmpint (pnl_answer_get_flags (answer), ==, 0);
+  g_assert_false (pnl_answer_get_asked (answer));
+  g_assert_cmpstr (pnl_interview_get_summary (interview), ==, "");
+  g_assert_cmpint (pnl_interview_get_recommendation (interview), ==, PNL_RECOMMENDATION_NONE);
+
+  /* Nor through the store, whoever changes the objects. */
+  pnl_answer_set_notes (answer, "Set on the object");
+  g_assert_false (pnl_store_save_answer (f->store, answer));
+  pnl_interview_set_summary (interview, "Set on the object");
+  g_assert_false (pnl_store_save_interview (f->store, interview));
+  g_assert_null (pnl_store_add_custom_question (f->store, interview, "databases", "Databases",
+                                                "Why?", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  pnl_session_save_now (session);
+  g_assert_cmpuint (pnl_store_get_n_pending (f->store), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&session));
+  g_assert_true (pnl_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  after = dump_interview_rows (f);
+  g_assert_cmpstr (after, ==, before);
+  again = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_revision (again), ==, 1);
+
+  /* It travels on as it came. */
+  exported = export_one (f->store, uuid);
+  g_assert_cmpstr (exported, ==, text);
+}
+
+/* A scorecard of mine (made with this installation's identity: the
+ * database copied to my other laptop) stays editable once imported;
+ * one of mine created here too. */
+static void
+test_mine_editable (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = made_elsewhere (f, &uuid);
+  g_autoptr(GFile) file = write_file (f, "mine.json", text);
+  g_autoptr(PnlImporter) importer = import_files (f->store, file, NULL);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) again = NULL;
+  g_autoptr(PnlInterview) created = NULL;
+  g_autoptr(PnlSession) session = NULL;
+  g_autoptr(PnlBank) bank = load_shipped_bank ();
+  g_autofree char *notes = NULL;
+  g_autofree char *question_id = NULL;
+  PnlAnswer *answer;
+
+  assert_counts (importer, (Counts) { .added = 1 });
+  interview = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (interview), ==, pnl_store_get_identity (f->store));
+  g_assert_true (pnl_store_interview_is_mine (f->store, interview));
+
+  session = pnl_session_new (f->store, interview, &error);
+  g_assert_no_error (error);
+  g_assert_false (pnl_session_get_foreign (session));
+  g_assert_false (pnl_session_get_locked (session));
+  answer = nth_answer (session, 0);
+  pnl_session_set_current (session, answer);
+  question_id = g_strdup (question_id_of (answer));
+  g_assert_true (_pnl_session_is_ticking (session));
+  pnl_session_set_notes (session, "Mine, from the other laptop");
+  pnl_session_save_now (session);
+  g_assert_finalize_object (g_steal_pointer (&session));
+  g_assert_true (pnl_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  again = pnl_store_find_interview (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_revision (again), >, 1);
+  notes = stored_notes (f, uuid, question_id);
+  g_assert_cmpstr (notes, ==, "Mine, from the other laptop");
+
+  created = pnl_store_create_interview (f->store, "Bo Chen", "", "Backend developer",
+                                        "Technical 1", "Priya", bank, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (created), ==, pnl_store_get_identity (f->store));
+  g_assert_true (pnl_store_interview_is_mine (f->store, created));
+  g_assert_true (g_uuid_string_is_valid (pnl_store_get_identity (f->store)));
+}
+
+/* A scorecard without an origin (written before origins) still imports,
+ * and, imported, is not mine: nothing says it was made here. */
+static void
+test_no_origin_foreign (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *older = replace_once (f->golden, "  \"origin\": \"" GOLDEN_ORIGIN "\",\n", "");
+  g_autoptr(GFile) file = write_file (f, "older.json", older);
+  g_autoptr(PnlImporter) importer = import_files (f->store, file, NULL);
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autofree char *exported = NULL;
+
+  assert_counts (importer, (Counts) { .added = 1 });
+  interview = pnl_store_find_interview (f->store, UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (interview), ==, "");
+  g_assert_false (pnl_store_interview_is_mine (f->store, interview));
+  exported = export_one (f->store, UUID);
+  g_assert_cmpstr (exported, ==, older);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1461,6 +1673,9 @@ main (int   argc,
   add_test ("/core/import/lease", test_lease);
   add_test ("/core/import/cli-while-typing", test_cli_import_while_typing);
   add_test ("/core/import/bundle-lets-others-write", test_bundle_lets_others_write);
+  add_test ("/core/import/foreign-read-only", test_foreign_read_only);
+  add_test ("/core/import/mine-editable", test_mine_editable);
+  add_test ("/core/import/no-origin-foreign", test_no_origin_foreign);
 
 #undef add_test
 

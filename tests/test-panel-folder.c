@@ -1272,10 +1272,34 @@ type_word (PnlSession *session,
   g_usleep (5 * 1000);
 }
 
+/* A database for @name that began as a copy of @source's (one
+ * interviewer's other laptop): the same installation identity, so the
+ * scorecards of one are the other's own. */
+static void
+copy_database (const char *source,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = g_build_filename (g_get_user_data_dir (), source, "panelist.db", NULL);
+  g_autofree char *to_dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *to = g_build_filename (to_dir, "panelist.db", NULL);
+  g_autoptr(PnlStore) store = pnl_store_new (from, &error);
+  g_autoptr(GFile) from_file = g_file_new_for_path (from);
+  g_autoptr(GFile) to_file = g_file_new_for_path (to);
+
+  g_assert_no_error (error);
+  g_assert_true (pnl_store_close (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (to_dir, 0700), ==, 0);
+  g_assert_true (g_file_copy (from_file, to_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The interview open and typed into on one machine, a newer revision of
  * it arrives through the panel folder: nothing typed is lost, nothing
  * lands in another question, and the arrival is kept as a conflict that
- * the folder reports. */
+ * the folder reports.  Both machines are one interviewer's: b's
+ * database is a copy of a's. */
 static void
 test_arrival_while_typing (void)
 {
@@ -1299,8 +1323,10 @@ test_arrival_while_typing (void)
   guint word = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  copy_database ("a", "b");
   a = peer_new ("a");
   b = peer_new ("b");
+  g_assert_cmpstr (pnl_store_get_identity (a->store), ==, pnl_store_get_identity (b->store));
 
   /* An interview in progress, shared, and taken in by b. */
   theirs = pnl_store_create_interview (a->store, "Ana Lima", NULL, "Backend developer",

@@ -22,6 +22,7 @@
 #define HOSTILE "<b>&amp;</b> =SUM(A1) \"quoted\", 'single'\nline two\ttab مرحبا بالعالم 🚀"
 
 #define UUID "0f8b7c62-3d4e-4a51-9c1a-7e2b5d9f0a13"
+#define ORIGIN "5b7e1d2a-9c34-4f6e-8a1b-3d2c4e5f6a7b"
 
 static const char scale_json[] =
   "["
@@ -99,6 +100,7 @@ make_scorecard (const char *notes)
                             "role", "Backend developer\tsenior",
                             "round", "Technical 1,\nfollow-up",
                             "interviewer", "ليلى حداد",
+                            "origin", ORIGIN,
                             "bank-id", "backend-developer",
                             "bank-revision", 2u,
                             "scale", scale,
@@ -709,6 +711,55 @@ test_bundle_broken (void)
   }
 }
 
+/* The installation that made a scorecard travels with it; a file of
+ * before origins reads (with none) and writes back as it was; one in
+ * capitals reads in lower case; one that is not a UUID is refused. */
+static void
+test_origin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *golden = load_golden ();
+  g_autofree char *older = replace_once (golden, "  \"origin\": \"" ORIGIN "\",\n", "");
+  g_autofree char *upper = NULL;
+  g_autofree char *not_uuid = replace_once (golden, ORIGIN, "my laptop");
+  g_autoptr(GPtrArray) cards = read_text (golden, "scorecard.json", &error);
+  g_autoptr(GPtrArray) old_cards = NULL;
+  g_autoptr(GPtrArray) upper_cards = NULL;
+  g_autoptr(GPtrArray) broken_cards = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *old_again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (pnl_scorecard_get_interview (g_ptr_array_index (cards, 0))),
+                   ==, ORIGIN);
+  again = pnl_scorecard_to_string (g_ptr_array_index (cards, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, golden);
+
+  old_cards = read_text (older, "older.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (pnl_scorecard_get_interview (g_ptr_array_index (old_cards, 0))),
+                   ==, "");
+  old_again = pnl_scorecard_to_string (g_ptr_array_index (old_cards, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_again, ==, older);
+
+  {
+    g_autofree char *capitals = g_ascii_strup (ORIGIN, -1);
+
+    upper = replace_once (golden, ORIGIN, capitals);
+  }
+  upper_cards = read_text (upper, "upper.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pnl_interview_get_origin (pnl_scorecard_get_interview (g_ptr_array_index (upper_cards, 0))),
+                   ==, ORIGIN);
+
+  broken_cards = read_text (not_uuid, "broken.json", &error);
+  g_assert_error (error, PNL_SCORECARD_ERROR, PNL_SCORECARD_ERROR_INVALID);
+  g_assert_null (broken_cards);
+  g_assert_nonnull (strstr (error->message, "origin"));
+}
+
 static void
 test_unknown_keys (void)
 {
@@ -828,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/core/scorecard/not-a-scorecard", test_not_scorecard);
   g_test_add_func ("/core/scorecard/bundle-broken", test_bundle_broken);
   g_test_add_func ("/core/scorecard/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/core/scorecard/origin", test_origin);
   g_test_add_func ("/core/scorecard/missing-file", test_read_file_missing);
 
   for (guint i = 0; i < G_N_ELEMENTS (fuzz_finds); i++)

@@ -868,6 +868,9 @@ test_migrate_v1 (Fixture       *f,
   g_assert_cmpint (raw_int (raw, "SELECT revision FROM interviews WHERE id = 1"), ==, 7);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM leases"), ==, 0);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM conflicts"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM settings WHERE key = 'installation'"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (DISTINCT origin) FROM interviews"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM interviews WHERE origin = ''"), ==, 0);
   g_assert_cmpint (raw_int (raw, "SELECT created_at FROM candidates WHERE id = 1"), ==, 1767225600);
   g_assert_cmpint (raw_int (raw, "SELECT created_at FROM candidates WHERE id = 2"), ==, 1767312000);
   g_assert_cmpint (raw_int (raw, "SELECT COUNT (*) FROM pragma_foreign_key_check"), ==, 0);
@@ -899,6 +902,12 @@ test_migrate_v1 (Fixture       *f,
   g_assert_cmpint (pnl_interview_get_id (first), ==, 1);
   g_assert_cmpstr (pnl_interview_get_uuid (first), ==, "3f2b8c1e-7d4a-4e6b-9a1c-5e8f2d7b4a90");
   g_assert_cmpint (pnl_interview_get_revision (first), ==, 7);
+  /* Version 6: an identity for the file, and every interview already
+   * there taken as this installation's own. */
+  g_assert_true (g_uuid_string_is_valid (pnl_store_get_identity (f->store)));
+  g_assert_cmpstr (pnl_interview_get_origin (first), ==, pnl_store_get_identity (f->store));
+  g_assert_cmpstr (pnl_interview_get_origin (second), ==, pnl_store_get_identity (f->store));
+  g_assert_true (pnl_store_interview_is_mine (f->store, first));
   g_assert_cmpint (pnl_interview_get_candidate_id (first), ==, 1);
   g_assert_cmpstr (pnl_interview_get_candidate_name (first), ==, "Zoë Ångström");
   g_assert_cmpstr (pnl_interview_get_candidate_reference (first), ==, "ATS-1042");

@@ -2379,6 +2379,136 @@ test_shortcuts_listed (void)
   g_object_unref (view);
 }
 
+/* Another interviewer's scorecard ---------------------------------------- */
+
+#define FOREIGN_NOTES "Ana's own notes"
+
+/* Ana Souza's interview in progress, made in a database of her own and
+ * imported here, read only: opened from the start page and typed into
+ * as a person would, nothing changes, no Reopen is offered, the clock
+ * stands still, and a banner says whose it is (issue 21, defect 1). */
+static void
+scenario_foreign (PnlApplication *app,
+                  PnlWindow      *window,
+                  gpointer        data)
+{
+  PnlSessionView *view;
+  PnlSession *session;
+  GtkTextView *notes;
+  GtkWidget *row, *banner, *summary, *reopen;
+  PnlAnswer *answer;
+  g_autofree char *typed = NULL;
+
+  wait_until ((row = find_widget (GTK_WIDGET (window), PNL_TYPE_INTERVIEW_ROW, "Foreign Candidate")) != NULL);
+  activate_interview_row (row);
+  wait_until ((view = pnl_window_get_session_view (window)) != NULL);
+  session = pnl_session_view_get_session (view);
+  g_assert_true (pnl_session_get_foreign (session));
+  g_assert_true (pnl_session_get_locked (session));
+
+  banner = find_label_containing (GTK_WIDGET (view), "Ana Souza’s scorecard: read only");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_is_visible (banner));
+  /* Not the Submit lock's words: it is not submitted, nor to reopen. */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    find_label_containing (GTK_WIDGET (view), "This scorecard is submitted"), GTK_TYPE_REVEALER))));
+  summary = pnl_session_view_get_summary_page (view);
+  reopen = find_widget (summary, GTK_TYPE_BUTTON, "_Reopen Scorecard…");
+  g_assert_nonnull (reopen);
+  g_assert_false (gtk_widget_is_visible (reopen));
+
+  /* To the first question, and type, score, flag there. */
+  press (window, "key", "alt+Down");
+  answer = pnl_session_get_current (session);
+  g_assert_nonnull (answer);
+  notes = pnl_question_page_get_notes_view (PNL_QUESTION_PAGE (pnl_session_view_get_question_page (view)));
+  g_assert_false (gtk_text_view_get_editable (notes));
+  press (window, "key", "alt+n");
+  press (window, "type", "Grace was here");
+  press (window, "key", "alt+2 alt+r alt+k");
+  typed = notes_text (window);
+  g_assert_null (strstr (typed, "Grace was here"));
+  g_assert_cmpint (pnl_answer_get_score (answer), ==, 0);
+  g_assert_cmpint (pnl_answer_get_flags (answer), ==, 0);
+  g_assert_false (pnl_answer_get_asked (answer));
+
+  /* The clock does not move, however long it is open. */
+  spin (2200);
+  g_assert_cmpuint (pnl_session_get_elapsed (session), ==, 0);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (view), "0:00 elapsed"));
+
+  /* Nor does the summary take words. */
+  press (window, "key", "alt+s");
+  g_assert_true (pnl_session_view_get_summary_shown (view));
+  press (window, "type", "Grace's summary");
+  g_assert_cmpstr (pnl_interview_get_summary (pnl_session_get_interview (session)), ==, "");
+  g_assert_false (gtk_widget_is_visible (reopen));
+  g_assert_cmpuint (pnl_store_get_n_pending (pnl_session_get_store (session)), ==, 0);
+}
+
+static void
+test_foreign (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autofree char *ana_path = g_build_filename (g_get_user_data_dir (), "ana", "panelist.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) ana = pnl_store_new (ana_path, &error);
+  g_autoptr(PnlStore) store = NULL;
+  g_autoptr(PnlInterview) interview = NULL;
+  g_autoptr(PnlInterview) after = NULL;
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(PnlAnswer) answer = NULL;
+  g_autoptr(PnlAnswer) stored = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) outcomes = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *question_id = NULL;
+  gint64 revision;
+
+  reset_settings ();
+  g_assert_no_error (error);
+  interview = pnl_store_create_interview (ana, "Foreign Candidate", "", "Backend Developer",
+                                          "Technical 1", "Ana Souza", shipped_bank (&library), &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (pnl_interview_get_uuid (interview));
+  answers = pnl_store_list_answers (ana, interview, &error);
+  g_assert_no_error (error);
+  answer = g_list_model_get_item (answers, 0);
+  question_id = g_strdup (pnl_question_get_id (pnl_answer_get_question (answer)));
+  pnl_answer_set_notes (answer, FOREIGN_NOTES);
+  g_assert_true (pnl_store_save_answer (ana, answer));
+  g_assert_true (pnl_store_flush (ana, &error));
+  g_ptr_array_add (cards, pnl_store_load_scorecard (ana, uuid, &error));
+  g_assert_no_error (error);
+  g_assert_true (pnl_store_close (ana, &error));
+
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  outcomes = pnl_store_import_scorecards (store, cards, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (outcomes, PnlImportOutcome, 0), ==, PNL_IMPORT_OUTCOME_ADDED);
+  g_clear_object (&interview);
+  interview = pnl_store_find_interview (store, uuid, &error);
+  g_assert_no_error (error);
+  revision = pnl_interview_get_revision (interview);
+  g_assert_true (pnl_store_close (store, &error));
+  g_clear_object (&store);
+
+  run_app (scenario_foreign, NULL);
+
+  stored = stored_answer (uuid, question_id);
+  g_assert_cmpstr (pnl_answer_get_notes (stored), ==, FOREIGN_NOTES);
+  g_assert_cmpint (pnl_answer_get_score (stored), ==, 0);
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  after = pnl_store_find_interview (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pnl_interview_get_revision (after), ==, revision);
+  g_assert_cmpstr (pnl_interview_get_interviewer (after), ==, "Ana Souza");
+  g_assert_true (pnl_store_close (store, &error));
+}
+
 /* Sidebar width -------------------------------------------------------- */
 
 static void
@@ -3650,6 +3780,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/focus", test_focus);
   g_test_add_func ("/ui/window/custom-question", test_custom_question);
   g_test_add_func ("/ui/window/submit-and-reopen", test_submit_and_reopen);
+  g_test_add_func ("/ui/window/foreign-scorecard", test_foreign);
   g_test_add_func ("/ui/window/recommendation", test_recommendation);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/restore", test_restore);

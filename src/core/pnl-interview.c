@@ -32,6 +32,8 @@ struct _PnlInterview
   PnlScale          *scale;
   GDateTime         *started_at;
   GDateTime         *updated_at;
+  /* The installation that created it ("" for an older scorecard) */
+  char              *origin;
 
   /* Editable */
   GDateTime         *ended_at;
@@ -56,6 +58,7 @@ enum {
   PROP_SCALE,
   PROP_STARTED_AT,
   PROP_UPDATED_AT,
+  PROP_ORIGIN,
   PROP_ENDED_AT,
   PROP_ROUND,
   PROP_INTERVIEWER,
@@ -103,6 +106,7 @@ pnl_interview_finalize (GObject *object)
   g_clear_pointer (&self->candidate_name, g_free);
   g_clear_pointer (&self->candidate_reference, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->bank_id, g_free);
   g_clear_object (&self->scale);
   g_clear_pointer (&self->started_at, g_date_time_unref);
@@ -151,6 +155,10 @@ pnl_interview_get_property (GObject    *object,
 
     case PROP_ROLE:
       g_value_set_string (value, self->role);
+      break;
+
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
       break;
 
     case PROP_BANK_ID:
@@ -242,6 +250,11 @@ pnl_interview_set_property (GObject      *object,
     case PROP_ROLE:
       g_free (self->role);
       self->role = dup_string (value);
+      break;
+
+    case PROP_ORIGIN:
+      if (set_string (&self->origin, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, properties[PROP_ORIGIN]);
       break;
 
     case PROP_BANK_ID:
@@ -347,6 +360,13 @@ pnl_interview_class_init (PnlInterviewClass *klass)
                          "",
                          construct_only);
 
+  /* Set by the store and the scorecard reader; the same-content check
+   * of an import compares copies with one origin. */
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL,
+                         "",
+                         editable);
+
   properties[PROP_BANK_ID] =
     g_param_spec_string ("bank-id", NULL, NULL,
                          "",
@@ -415,6 +435,7 @@ pnl_interview_init (PnlInterview *self)
   self->round = g_strdup ("");
   self->interviewer = g_strdup ("");
   self->summary = g_strdup ("");
+  self->origin = g_strdup ("");
 }
 
 gint64
@@ -473,6 +494,17 @@ pnl_interview_get_role (PnlInterview *self)
   g_return_val_if_fail (PNL_IS_INTERVIEW (self), NULL);
 
   return self->role;
+}
+
+/* The identity of the installation (the database) that created the
+ * interview, or "" when it is not known: a scorecard from before
+ * origins (docs/scorecard-format.md). */
+const char *
+pnl_interview_get_origin (PnlInterview *self)
+{
+  g_return_val_if_fail (PNL_IS_INTERVIEW (self), NULL);
+
+  return self->origin;
 }
 
 const char *

@@ -30,6 +30,8 @@ gint64             pnl_interview_get_candidate_id        (PnlInterview      *sel
 const char        *pnl_interview_get_candidate_name      (PnlInterview      *self);
 const char        *pnl_interview_get_candidate_reference (PnlInterview      *self);
 const char        *pnl_interview_get_role                (PnlInterview      *self);
+/* The installation that created it; "" when not known. */
+const char        *pnl_interview_get_origin              (PnlInterview      *self);
 const char        *pnl_interview_get_bank_id             (PnlInterview      *self);
 guint              pnl_interview_get_bank_revision       (PnlInterview      *self);
 PnlScale          *pnl_interview_get_scale               (PnlInterview      *self);

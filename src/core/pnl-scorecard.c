@@ -327,6 +327,10 @@ add_scorecard (JsonBuilder   *builder,
   add_string (builder, "role", pnl_interview_get_role (interview));
   add_string (builder, "round", pnl_interview_get_round (interview));
   add_string (builder, "interviewer", pnl_interview_get_interviewer (interview));
+  /* Only when known: a scorecard read from a file without it is
+   * written back as it was. */
+  if (*pnl_interview_get_origin (interview) != '\0')
+    add_string (builder, "origin", pnl_interview_get_origin (interview));
 
   json_builder_set_member_name (builder, "bank");
   json_builder_begin_object (builder);
@@ -1000,6 +1004,7 @@ read_scorecard (PnlJsonDoc  *doc,
   g_autofree char *role = NULL;
   g_autofree char *round = NULL;
   g_autofree char *interviewer = NULL;
+  g_autofree char *origin = NULL;
   g_autofree char *bank_id = NULL;
   g_autofree char *state = NULL;
   g_autofree char *summary = NULL;
@@ -1037,8 +1042,21 @@ read_scorecard (PnlJsonDoc  *doc,
       !read_string (doc, candidate, "reference", FALSE, &reference, error) ||
       !read_string (doc, object, "role", FALSE, &role, error) ||
       !read_string (doc, object, "round", FALSE, &round, error) ||
-      !read_string (doc, object, "interviewer", FALSE, &interviewer, error))
+      !read_string (doc, object, "interviewer", FALSE, &interviewer, error) ||
+      !read_string (doc, object, "origin", FALSE, &origin, error))
     return NULL;
+  if (*origin != '\0')
+    {
+      if (!g_uuid_string_is_valid (origin))
+        {
+          fail (doc, error, PNL_SCORECARD_ERROR_INVALID, at (doc, object, "origin"),
+                _("“origin” must be a UUID such as “1c4fa5a2-7d0b-4d5e-9b8e-2f0c6a1d3e47”"));
+          return NULL;
+        }
+      lower = g_ascii_strdown (origin, -1);
+      g_free (origin);
+      origin = g_steal_pointer (&lower);
+    }
 
   if (!(bank = read_object (doc, object, "bank", error)) ||
       !read_string (doc, bank, "id", TRUE, &bank_id, error) ||
@@ -1126,6 +1144,7 @@ read_scorecard (PnlJsonDoc  *doc,
                             "role", role,
                             "round", round,
                             "interviewer", interviewer,
+                            "origin", origin,
                             "bank-id", bank_id,
                             "bank-revision", (guint)bank_version,
                             "scale", scale,

@@ -88,6 +88,8 @@ struct _PnlSession
   guint         interview_dirty : 1;
   guint         dirty : 1;
   guint         locked : 1;
+  /* Another interviewer's scorecard: locked for good */
+  guint         foreign : 1;
   guint         paused : 1;
   /* Set while several interview fields change together. */
   guint         batching : 1;
@@ -100,6 +102,7 @@ enum {
   PROP_INTERVIEW,
   PROP_CURRENT,
   PROP_LOCKED,
+  PROP_FOREIGN,
   PROP_PAUSED,
   PROP_ELAPSED,
   PROP_DIRTY,
@@ -406,7 +409,8 @@ pnl_session_update_locked (PnlSession *self)
 {
   gboolean locked;
 
-  locked = pnl_interview_get_state (self->interview) == PNL_INTERVIEW_STATE_SUBMITTED;
+  locked = self->foreign ||
+           pnl_interview_get_state (self->interview) == PNL_INTERVIEW_STATE_SUBMITTED;
 
   if (self->locked != locked)
     {
@@ -621,6 +625,10 @@ pnl_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->locked);
       break;
 
+    case PROP_FOREIGN:
+      g_value_set_boolean (value, self->foreign);
+      break;
+
     case PROP_PAUSED:
       g_value_set_boolean (value, self->paused);
       break;
@@ -693,6 +701,12 @@ pnl_session_class_init (PnlSessionClass *klass)
 
   properties[PROP_LOCKED] =
     g_param_spec_boolean ("locked", NULL, NULL,
+                          FALSE,
+                          readable);
+
+  /* Another interviewer's scorecard: locked, and never unlocked. */
+  properties[PROP_FOREIGN] =
+    g_param_spec_boolean ("foreign", NULL, NULL,
                           FALSE,
                           readable);
 
@@ -804,12 +818,17 @@ pnl_session_new (PnlStore      *store,
   self = g_object_new (PNL_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
   self->interview = g_object_ref (interview);
+  self->foreign = !pnl_store_interview_is_mine (store, interview);
 
-  pnl_session_hold (self);
+  /* Another interviewer's scorecard is only read: it holds nothing, so
+   * that what they publish next still arrives. */
+  if (!self->foreign)
+    pnl_session_hold (self);
 
   if (!(answers = pnl_store_list_answers (store, interview, error)))
     return NULL;
-  self->locked = pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED;
+  self->locked = self->foreign ||
+                 pnl_interview_get_state (interview) == PNL_INTERVIEW_STATE_SUBMITTED;
 
   n_answers = g_list_model_get_n_items (answers);
   items = g_ptr_array_new_full (n_answers, g_object_unref);
@@ -1002,6 +1021,24 @@ pnl_session_get_locked (PnlSession *self)
 }
 
 /**
+ * pnl_session_get_foreign:
+ * @self: a #PnlSession
+ *
+ * Whether the interview is another interviewer's
+ * (pnl_store_interview_is_mine()): then the session is locked for good,
+ * pnl_session_reopen() does nothing, and the clock never runs.
+ *
+ * Returns: %TRUE for another interviewer's scorecard
+ */
+gboolean
+pnl_session_get_foreign (PnlSession *self)
+{
+  g_return_val_if_fail (PNL_IS_SESSION (self), FALSE);
+
+  return self->foreign;
+}
+
+/**
  * pnl_session_submit:
  * @self: a #PnlSession
  *
@@ -1044,7 +1081,7 @@ pnl_session_reopen (PnlSession *self)
 {
   g_return_if_fail (PNL_IS_SESSION (self));
 
-  if (!self->locked)
+  if (!self->locked || self->foreign)
     return;
 
   self->batching = TRUE;

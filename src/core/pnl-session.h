@@ -62,6 +62,9 @@ void            pnl_session_set_current          (PnlSession      *self,
  * "submitted" once everything is queued on the store (a flush then
  * finds the submitted scorecard): the moment to share it. */
 gboolean        pnl_session_get_locked           (PnlSession      *self);
+/* Another interviewer's scorecard (pnl_store_interview_is_mine()) is
+ * locked for good: no edit, no reopen, no clock, no save. */
+gboolean        pnl_session_get_foreign          (PnlSession      *self);
 void            pnl_session_submit               (PnlSession      *self);
 void            pnl_session_reopen               (PnlSession      *self);
 void            pnl_session_set_recommendation   (PnlSession      *self,

@@ -43,6 +43,8 @@ struct _PnlStore
   char      *path;
   PnlDb     *db;
   PnlWriter *writer;
+  /* This installation's identity: settings.installation */
+  char      *identity;
 
   guint      closed : 1;
 };
@@ -221,6 +223,25 @@ static const PnlDbMigration migrations[] = {
     "  arrived_at INTEGER NOT NULL,"
     "  UNIQUE (uuid, checksum)"
     ");" },
+
+  { 6,
+    /* Whose scorecards are whose: the identity of this installation (a
+     * random UUID, made once), and the installation that created each
+     * interview.  Nothing tells the interviews already here apart, and
+     * every one of them could be edited here until now: they are taken
+     * as this installation's.  See docs/database.md. */
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ");"
+    "INSERT INTO settings (key, value)"
+    " SELECT 'installation',"
+    "        substr (h, 1, 8) || '-' || substr (h, 9, 4) || '-4' || substr (h, 14, 3) || '-'"
+    "        || substr ('89ab', 1 + (abs (random ()) % 4), 1) || substr (h, 18, 3) || '-'"
+    "        || substr (h, 21, 12)"
+    "   FROM (SELECT lower (hex (randomblob (16))) AS h);"
+    "ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
+    "UPDATE interviews SET origin = (SELECT value FROM settings WHERE key = 'installation');" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
@@ -229,7 +250,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
   "SELECT i.id, i.uuid, i.revision, i.candidate_id, c.name, c.reference," \
   "       i.role, i.round, i.interviewer, i.bank_id, i.bank_revision," \
   "       i.scale, i.state, i.recommendation, i.summary," \
-  "       i.started_at, i.ended_at, i.updated_at" \
+  "       i.started_at, i.ended_at, i.updated_at, i.origin" \
   "  FROM interviews i JOIN candidates c ON c.id = i.candidate_id"
 
 #define ANSWER_SELECT \
@@ -266,6 +287,77 @@ check_open (PnlStore  *self,
                _("The database “%s” is closed."),
                self->path);
   return FALSE;
+}
+
+/* This installation's identity, made by migration 6. */
+static char *
+read_identity (PnlStore  *self,
+               GError   **error)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+
+  stmt = pnl_db_prepare (self->db,
+                         "SELECT value FROM settings WHERE key = 'installation'",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  switch (pnl_db_statement_step (stmt, error))
+    {
+    case PNL_DB_STEP_ROW:
+      if (g_uuid_string_is_valid (pnl_db_statement_column_text (stmt, 0)))
+        return g_ascii_strdown (pnl_db_statement_column_text (stmt, 0), -1);
+      G_GNUC_FALLTHROUGH;
+
+    case PNL_DB_STEP_DONE:
+      g_set_error (error, PNL_DB_ERROR, SQLITE_CORRUPT,
+                   _("The identity of this installation in “%s” is missing or damaged."),
+                   self->path);
+      return NULL;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+/* Whether the interview @interview_id, as the file holds it now, is
+ * another installation's: no save may change it.  One that is not there
+ * (forgotten) is not: its save fails as any save that matches no row. */
+static gboolean
+is_foreign_id (PnlStore *self,
+               gint64    interview_id)
+{
+  g_autoptr(PnlDbStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    return FALSE;
+
+  stmt = pnl_db_prepare_cached (self->db, "SELECT origin FROM interviews WHERE id = ?1", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read whose interview %" G_GINT64_FORMAT " is: %s",
+                 interview_id, error->message);
+      return TRUE;
+    }
+
+  pnl_db_statement_bind_int (stmt, 1, interview_id);
+
+  switch (pnl_db_statement_step (stmt, &error))
+    {
+    case PNL_DB_STEP_ROW:
+      return g_strcmp0 (pnl_db_statement_column_text (stmt, 0), self->identity) != 0;
+
+    case PNL_DB_STEP_DONE:
+      return FALSE;
+
+    case PNL_DB_STEP_ERROR:
+    default:
+      g_warning ("Cannot read whose interview %" G_GINT64_FORMAT " is: %s",
+                 interview_id, error->message);
+      return TRUE;
+    }
 }
 
 /* Reading ---------------------------------------------------------------- */
@@ -323,6 +415,7 @@ interview_from_row (PnlStore        *self,
                        "started-at", started_at,
                        "ended-at", ended_at,
                        "updated-at", updated_at,
+                       "origin", pnl_db_statement_column_text (stmt, 18),
                        NULL);
 }
 
@@ -1090,6 +1183,7 @@ typedef struct
   char      *bank_id;
   guint      bank_revision;
   char      *scale;
+  char      *origin;
   gint64     now;
   GPtrArray *questions;
 } CreateInterview;
@@ -1105,6 +1199,7 @@ create_interview_free (CreateInterview *create)
   g_free (create->interviewer);
   g_free (create->bank_id);
   g_free (create->scale);
+  g_free (create->origin);
   g_clear_pointer (&create->questions, g_ptr_array_unref);
   g_free (create);
 }
@@ -1186,9 +1281,9 @@ create_interview_job (PnlDb     *db,
   stmt = pnl_db_prepare_cached (db,
                                 "INSERT INTO interviews (uuid, revision, candidate_id, role,"
                                 "  round, interviewer, bank_id, bank_revision, scale, state,"
-                                "  summary, started_at, updated_at)"
+                                "  summary, started_at, updated_at, origin)"
                                 " VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'in-progress',"
-                                "  '', ?9, ?9)",
+                                "  '', ?9, ?9, ?10)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -1202,6 +1297,7 @@ create_interview_job (PnlDb     *db,
   pnl_db_statement_bind_int (stmt, 7, create->bank_revision);
   pnl_db_statement_bind_text (stmt, 8, create->scale);
   pnl_db_statement_bind_int (stmt, 9, create->now);
+  pnl_db_statement_bind_text (stmt, 10, create->origin);
 
   if (!pnl_db_statement_execute (stmt, error))
     return FALSE;
@@ -1269,6 +1365,7 @@ pnl_store_create_interview (PnlStore    *self,
   create->bank_id = g_strdup (pnl_bank_get_id (bank));
   create->bank_revision = pnl_bank_get_revision (bank);
   create->scale = node_to_string (pnl_scale_to_json (pnl_bank_get_scale (bank)));
+  create->origin = g_strdup (self->identity);
   create->now = now_unix ();
   create->questions = g_ptr_array_new_with_free_func (question_row_free);
 
@@ -1481,6 +1578,13 @@ pnl_store_add_custom_question (PnlStore      *self,
 
   if (!check_open (self, error))
     return NULL;
+
+  if (is_foreign_id (self, pnl_interview_get_id (interview)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("This is another interviewer’s scorecard: it is read only here."));
+      return NULL;
+    }
 
   add.interview_id = pnl_interview_get_id (interview);
   add.area_id = owned_area_id = g_strdup (area_id);
@@ -1915,17 +2019,24 @@ save_answer_job (PnlDb     *db,
  * @answer: a #PnlAnswer
  *
  * Queues what @answer holds now.  A save of the same answer still
- * waiting is replaced by this one.
+ * waiting is replaced by this one.  An answer of another interviewer's
+ * interview (pnl_store_interview_is_mine()) is refused: nothing is
+ * queued, and its revision never rises.
+ *
+ * Returns: %TRUE when the save is queued
  */
-void
+gboolean
 pnl_store_save_answer (PnlStore  *self,
                        PnlAnswer *answer)
 {
   SaveAnswer *save;
   g_autofree char *key = NULL;
 
-  g_return_if_fail (PNL_IS_STORE (self));
-  g_return_if_fail (PNL_IS_ANSWER (answer));
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PNL_IS_ANSWER (answer), FALSE);
+
+  if (is_foreign_id (self, pnl_answer_get_interview_id (answer)))
+    return FALSE;
 
   save = g_new0 (SaveAnswer, 1);
   save->interview_id = pnl_answer_get_interview_id (answer);
@@ -1941,6 +2052,8 @@ pnl_store_save_answer (PnlStore  *self,
   key = g_strdup_printf ("answer:%" G_GINT64_FORMAT ":%s", save->interview_id, save->question_id);
 
   pnl_writer_push (self->writer, key, save_answer_job, save, save_answer_free);
+
+  return TRUE;
 }
 
 typedef struct
@@ -2010,9 +2123,12 @@ save_interview_job (PnlDb     *db,
  * @interview: a #PnlInterview
  *
  * Queues what the editable fields of @interview hold now: round,
- * interviewer, state, recommendation, summary and end time.
+ * interviewer, state, recommendation, summary and end time.  Another
+ * interviewer's interview is refused, like pnl_store_save_answer().
+ *
+ * Returns: %TRUE when the save is queued
  */
-void
+gboolean
 pnl_store_save_interview (PnlStore     *self,
                           PnlInterview *interview)
 {
@@ -2021,8 +2137,11 @@ pnl_store_save_interview (PnlStore     *self,
   GDateTime *ended_at;
   char key[48];
 
-  g_return_if_fail (PNL_IS_STORE (self));
-  g_return_if_fail (PNL_IS_INTERVIEW (interview));
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  if (is_foreign_id (self, pnl_interview_get_id (interview)))
+    return FALSE;
 
   recommendation = pnl_interview_get_recommendation (interview);
   ended_at = pnl_interview_get_ended_at (interview);
@@ -2042,6 +2161,8 @@ pnl_store_save_interview (PnlStore     *self,
   g_snprintf (key, sizeof key, "interview:%" G_GINT64_FORMAT, save->interview_id);
 
   pnl_writer_push (self->writer, key, save_interview_job, save, save_interview_free);
+
+  return TRUE;
 }
 
 /**
@@ -2148,6 +2269,7 @@ pnl_store_finalize (GObject *object)
   PnlStore *self = (PnlStore *)object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->identity, g_free);
 
   G_OBJECT_CLASS (pnl_store_parent_class)->finalize (object);
 }
@@ -2334,7 +2456,8 @@ pnl_store_new_full (const char         *path,
                        NULL);
 
   if (!(self->db = pnl_db_open (path, db_flags, error)) ||
-      !pnl_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error))
+      !pnl_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error) ||
+      !(self->identity = read_identity (self, error)))
     return NULL;
 
   /* From here on this connection only reads: the writer's does every
@@ -2356,6 +2479,45 @@ pnl_store_new_full (const char         *path,
                            G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * pnl_store_get_identity:
+ * @self: a #PnlStore
+ *
+ * The identity of this installation: a random UUID made once, when the
+ * database was created (or migrated to version 6), and kept in it.  It
+ * is the origin of every interview created here.
+ *
+ * Returns: the identity, in lower case
+ */
+const char *
+pnl_store_get_identity (PnlStore *self)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), NULL);
+
+  return self->identity;
+}
+
+/**
+ * pnl_store_interview_is_mine:
+ * @self: a #PnlStore
+ * @interview: a #PnlInterview
+ *
+ * Whether @interview is this installation's own: its origin is this
+ * database's identity (docs/database.md, "Whose scorecard it is").
+ * Every other interview is another interviewer's, and read only here.
+ *
+ * Returns: %TRUE when it is
+ */
+gboolean
+pnl_store_interview_is_mine (PnlStore     *self,
+                             PnlInterview *interview)
+{
+  g_return_val_if_fail (PNL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PNL_IS_INTERVIEW (interview), FALSE);
+
+  return g_strcmp0 (pnl_interview_get_origin (interview), self->identity) == 0;
 }
 
 /**
@@ -2610,6 +2772,7 @@ typedef struct
   gint64     started_at;
   gboolean   has_ended_at;
   gint64     ended_at;
+  char      *origin;
   /* The scorecard as written: what a copy at the same revision is
    * compared with. */
   char      *canonical;
@@ -2632,6 +2795,7 @@ import_card_free (gpointer data)
   g_free (card->state);
   g_free (card->recommendation);
   g_free (card->summary);
+  g_free (card->origin);
   g_free (card->canonical);
   g_clear_pointer (&card->answers, g_ptr_array_unref);
   g_free (card);
@@ -2687,6 +2851,7 @@ import_card_new (PnlScorecard  *scorecard,
   card->started_at = g_date_time_to_unix (pnl_interview_get_started_at (interview));
   card->has_ended_at = ended_at != NULL;
   card->ended_at = ended_at ? g_date_time_to_unix (ended_at) : 0;
+  card->origin = g_strdup (pnl_interview_get_origin (interview));
   card->canonical = g_steal_pointer (&canonical);
   card->answers = g_ptr_array_new_with_free_func (import_answer_free);
 
@@ -3074,7 +3239,7 @@ upsert_imported_answers (PnlDb       *db,
   return pnl_db_statement_execute (stmt, error);
 }
 
-/* Binds the columns that an insert and an update share, ?1 to ?15. */
+/* Binds the columns that an insert and an update share, ?1 to ?16. */
 static void
 bind_imported_interview (PnlDbStatement *stmt,
                          ImportCard     *card,
@@ -3102,6 +3267,7 @@ bind_imported_interview (PnlDbStatement *stmt,
   else
     pnl_db_statement_bind_null (stmt, 14);
   pnl_db_statement_bind_int (stmt, 15, now);
+  pnl_db_statement_bind_text (stmt, 16, card->origin);
 }
 
 /* A new interview, in step at the revision it came with. */
@@ -3122,9 +3288,9 @@ add_imported_interview (PnlDb       *db,
                                 "INSERT INTO interviews (uuid, revision, candidate_id, role,"
                                 "  round, interviewer, bank_id, bank_revision, scale, state,"
                                 "  recommendation, summary, started_at, ended_at, updated_at,"
-                                "  synced_revision)"
+                                "  synced_revision, origin)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                                "  ?11, ?12, ?13, ?14, ?15, ?2)",
+                                "  ?11, ?12, ?13, ?14, ?15, ?2, ?16)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -3156,7 +3322,8 @@ replace_imported_interview (PnlDb       *db,
                                 "  role = ?4, round = ?5, interviewer = ?6, bank_id = ?7,"
                                 "  bank_revision = ?8, scale = ?9, state = ?10,"
                                 "  recommendation = ?11, summary = ?12, started_at = ?13,"
-                                "  ended_at = ?14, updated_at = ?15, synced_revision = ?2"
+                                "  ended_at = ?14, updated_at = ?15, synced_revision = ?2,"
+                                "  origin = CASE WHEN origin = '' THEN ?16 ELSE origin END"
                                 " WHERE uuid = ?1",
                                 error);
   if (stmt == NULL)
@@ -3180,8 +3347,14 @@ same_as_local (ImportJob   *job,
   g_autoptr(PnlScorecard) local = NULL;
   g_autofree char *text = NULL;
 
-  if (!(local = load_scorecard (job->store, db, card->uuid, error)) ||
-      !(text = pnl_scorecard_to_string (local, error)))
+  if (!(local = load_scorecard (job->store, db, card->uuid, error)))
+    return FALSE;
+
+  /* Where a copy came from is not its content: a copy written by a
+   * Panelist of before origins is the same interview. */
+  g_object_set (pnl_scorecard_get_interview (local), "origin", card->origin, NULL);
+
+  if (!(text = pnl_scorecard_to_string (local, error)))
     return FALSE;
 
   *same = g_str_equal (text, card->canonical);

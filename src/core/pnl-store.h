@@ -75,7 +75,7 @@ const char   *pnl_import_conflict_to_string  (PnlImportConflict  conflict);
 /* The names of @fields, translated, joined by ", ". */
 char         *pnl_identity_fields_to_string  (PnlIdentityFields  fields);
 
-#define PNL_STORE_SCHEMA_VERSION 5
+#define PNL_STORE_SCHEMA_VERSION 6
 
 /* A session refreshes its lease this often; a lease not refreshed for
  * PNL_STORE_LEASE_STALE_S (or whose process is gone) does not count. */
@@ -141,6 +141,13 @@ PnlStore     *pnl_store_new_or_set_aside     (const char    *path,
                                               char         **set_aside_path,
                                               GError       **error);
 const char   *pnl_store_get_path             (PnlStore      *self);
+/* Whose scorecards are whose (docs/database.md): this installation's
+ * identity, and whether @interview is its own.  Another interviewer's
+ * interview is read only: saves of it are refused (they return FALSE
+ * and queue nothing), and a custom question cannot be added to it. */
+const char   *pnl_store_get_identity         (PnlStore      *self);
+gboolean      pnl_store_interview_is_mine    (PnlStore      *self,
+                                              PnlInterview  *interview);
 
 /* Reading: on the caller's thread, with the store's own connection. */
 GListModel   *pnl_store_list_candidates      (PnlStore      *self,
@@ -205,13 +212,13 @@ void          pnl_store_restore_custom_question (PnlStore  *self,
                                                  PnlAnswer *answer);
 
 /* Saving: copies what the object holds now and queues it on the writer;
- * returns at once.  Each saved change raises the interview's revision.
+ * returns at once (FALSE, queuing nothing, for another interviewer's).  Each saved change raises the interview's revision.
  * A failure is reported by the "save-failed" signal (GError *), once,
  * then "save-recovered" when saves work again; the change stays queued
  * and is retried.  See docs/database.md. */
-void          pnl_store_save_answer          (PnlStore      *self,
+gboolean      pnl_store_save_answer          (PnlStore      *self,
                                               PnlAnswer     *answer);
-void          pnl_store_save_interview       (PnlStore      *self,
+gboolean      pnl_store_save_interview       (PnlStore      *self,
                                               PnlInterview  *interview);
 /* Waits for every queued save (used on quit). */
 gboolean      pnl_store_flush                (PnlStore      *self,

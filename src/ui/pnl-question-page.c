@@ -203,7 +203,9 @@ update_locked (PnlQuestionPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_up_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->red_flag_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->highlight_button), !locked);
-  gtk_revealer_set_reveal_child (self->locked_revealer, locked);
+  /* Submitted, that is; another interviewer's says so above the page. */
+  gtk_revealer_set_reveal_child (self->locked_revealer,
+                                 locked && !pnl_session_get_foreign (self->session));
   update_state (self);
 }
 

@@ -60,6 +60,8 @@ struct _PnlSessionView
   GtkButton          *pause_button;
   GtkRevealer        *save_revealer;
   GtkLabel           *save_label;
+  GtkWidget          *foreign_banner;
+  GtkLabel           *foreign_label;
   AdwFlap            *flap;
   GtkWidget          *sidebar_box;
   AdwClamp           *sidebar_clamp;
@@ -142,7 +144,30 @@ pnl_session_view_actions_update (PnlSessionView *self)
                                  !locked && pnl_interview_get_recommendation (interview) != PNL_RECOMMENDATION_NONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.submit-shortcut", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.focus-recommendation", !locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reopen", locked);
+  /* Another interviewer's scorecard is never theirs to reopen here. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.reopen",
+                                 locked && !pnl_session_get_foreign (self->session));
+}
+
+/* Whose scorecard it is, when it is not this installation's. */
+static void
+update_foreign (PnlSessionView *self)
+{
+  PnlInterview *interview = pnl_session_get_interview (self->session);
+  const char *interviewer = pnl_interview_get_interviewer (interview);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->foreign_banner, pnl_session_get_foreign (self->session));
+  if (!pnl_session_get_foreign (self->session))
+    return;
+
+  if (interviewer[0] != '\0')
+    /* Translators: the banner over another interviewer's scorecard; %s is
+     * their name.  Say it as your language says whose a thing is. */
+    text = g_strdup_printf (_("%s’s scorecard: read only"), interviewer);
+  else
+    text = g_strdup (_("Another interviewer’s scorecard: read only"));
+  gtk_label_set_text (self->foreign_label, text);
 }
 
 static void
@@ -1073,6 +1098,8 @@ pnl_session_view_class_init (PnlSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, foreign_banner);
+  gtk_widget_class_bind_template_child (widget_class, PnlSessionView, foreign_label);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, flap);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, PnlSessionView, sidebar_clamp);
@@ -1179,6 +1206,7 @@ pnl_session_view_new (PnlSession *session,
 
   on_current_changed (self);
   update_clock (self);
+  update_foreign (self);
 
   return self;
 }

@@ -144,7 +144,9 @@ update (PnlSummaryPage *self)
   gtk_text_view_set_editable (self->summary_view, !locked);
 
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), !locked);
-  gtk_widget_set_visible (GTK_WIDGET (self->submitted_box), locked);
+  /* Reopening is for one's own: another interviewer's is read only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->submitted_box),
+                          locked && !pnl_session_get_foreign (self->session));
   if (locked && pnl_interview_get_ended_at (interview) != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (pnl_interview_get_ended_at (interview));
