@@ -230,6 +230,31 @@ add_interviews (const char *db_path)
 
   g_assert_true (pnl_store_close (store, &error));
   g_assert_no_error (error);
+
+  /* Ada was interviewed on 2 March 2026 at noon UTC, the other a day
+   * later; Ada's interview changed last (an import, say). */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE interviews SET started_at = 1772452800, updated_at = 1772700000"
+                                   " WHERE round = 'Technical 1';"
+                                   "UPDATE interviews SET started_at = 1772539200, updated_at = 1772600000"
+                                   " WHERE round = 'Culture';",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+}
+
+/* The day of @unix_time here, as --list writes it. */
+static char *
+local_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d");
 }
 
 static void
@@ -241,6 +266,8 @@ test_list (Fixture       *fixture,
   g_autoptr(PnlStore) store = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
+  g_autofree char *ada_day = local_day (1772452800);
+  g_autofree char *tab_day = local_day (1772539200);
   gboolean seen_ada = FALSE;
   gboolean seen_tab = FALSE;
 
@@ -260,8 +287,8 @@ test_list (Fixture       *fixture,
       g_clear_pointer (&fields, g_strfreev);
       fields = g_strsplit (lines[i], "\t", -1);
 
-      /* Exactly six fields, whatever the names hold. */
-      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      /* Exactly seven fields, whatever the names hold. */
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
       g_assert_true (g_uuid_string_is_valid (fields[0]));
       g_assert_cmpstr (fields[2], ==, "Backend Developer");
 
@@ -271,12 +298,17 @@ test_list (Fixture       *fixture,
           g_assert_cmpstr (fields[3], ==, "Technical 1");
           g_assert_cmpstr (fields[4], ==, "Grace");
           g_assert_cmpstr (fields[5], ==, "in-progress");
+          g_assert_cmpstr (fields[6], ==, ada_day);
+          /* Held first, listed last: the later change does not count. */
+          g_assert_cmpuint (i, ==, 1);
         }
       else
         {
           seen_tab = TRUE;
           g_assert_cmpstr (fields[1], ==, "Tab and newline");
           g_assert_cmpstr (fields[5], ==, "submitted");
+          g_assert_cmpstr (fields[6], ==, tab_day);
+          g_assert_cmpuint (i, ==, 0);
         }
     }
 
@@ -333,6 +365,8 @@ test_binary_list (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *default_db = pnl_store_get_default_path ();
+  g_autofree char *ada_day = local_day (1772452800);
+  g_autofree char *expected = NULL;
   GStatBuf st;
 
   /* A new database: created private, listed empty. */
@@ -346,7 +380,9 @@ test_binary_list (Fixture       *fixture,
   add_interviews (fixture->db_path);
 
   g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "\tAda Lovelace\tBackend Developer\tTechnical 1\tGrace\tin-progress\n"));
+  expected = g_strdup_printf ("\tAda Lovelace\tBackend Developer\tTechnical 1\tGrace\tin-progress\t%s\n",
+                              ada_day);
+  g_assert_nonnull (strstr (out, expected));
   g_assert_cmpstr (err, ==, "");
 
   /* --database really replaced the default... */
@@ -498,6 +534,7 @@ test_binary_list_controls (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *day = NULL;
   PnlBank *bank = shipped_bank (&library);
 
   store = pnl_store_new (fixture->db_path, &error);
@@ -506,13 +543,14 @@ test_binary_list_controls (Fixture       *fixture,
                                           CONTROLS ("Role"), CONTROLS ("Round"),
                                           CONTROLS ("Interviewer"), bank, &error);
   g_assert_no_error (error);
+  day = local_day (g_date_time_to_unix (pnl_interview_get_started_at (interview)));
   g_assert_true (pnl_store_close (store, &error));
 
   g_assert_cmpint (run_panelist (&out, &err, db_arg, "--list", NULL), ==, 0);
   assert_no_controls (out);
   expected = g_strdup_printf ("%s\t" SHOWN ("Candidate") "\t" SHOWN ("Role") "\t" SHOWN ("Round")
-                              "\t" SHOWN ("Interviewer") "\tin-progress\n",
-                              pnl_interview_get_uuid (interview));
+                              "\t" SHOWN ("Interviewer") "\tin-progress\t%s\n",
+                              pnl_interview_get_uuid (interview), day);
   g_assert_cmpstr (out, ==, expected);
 
   /* A bank's title too. */

@@ -1614,6 +1614,86 @@ test_save_failed (Fixture       *f,
   g_assert_cmpstr (pnl_answer_get_notes (stored), ==, "kept while failing");
 }
 
+/* Opening an interview changes nothing about it: reopened again and
+ * again without a change, its clock, revision and updated_at stay; the
+ * first change the interviewer makes starts the clock. */
+static void
+test_reopen_unchanged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PnlInterview) before = NULL;
+  g_autofree char *uuid = g_strdup (pnl_interview_get_uuid (f->interview));
+  g_autoptr(GError) error = NULL;
+  gint64 revision, updated_at;
+
+  pnl_session_set_current (f->session, find (f, "design.api"));
+  g_assert_false (pnl_session_get_paused (f->session));
+  _pnl_session_tick (f->session);
+  _pnl_session_tick (f->session);
+  pnl_session_set_notes (f->session, "REST, then versioning");
+  pnl_session_save_now (f->session);
+  g_assert_finalize_object (g_steal_pointer (&f->session));
+
+  before = stored_interview (f);
+  revision = pnl_interview_get_revision (before);
+  updated_at = g_date_time_to_unix (pnl_interview_get_updated_at (before));
+  g_assert_cmpuint (pnl_answer_get_seconds (stored_answer (f, "design.api")), ==, 2);
+
+  /* A change now would show in updated_at. */
+  g_usleep (1100 * 1000);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PnlInterview) interview = NULL;
+      g_autoptr(PnlInterview) after = NULL;
+      g_autoptr(PnlAnswer) api = NULL;
+      PnlSession *session;
+
+      interview = pnl_store_find_interview (f->store, uuid, &error);
+      g_assert_no_error (error);
+      session = pnl_session_new (f->store, interview, &error);
+      g_assert_no_error (error);
+
+      /* Back at the question the interviewer left, as the window does. */
+      pnl_session_set_current (session, pnl_session_find_answer (session, "design.api"));
+      for (guint j = 0; j < 5; j++)
+        _pnl_session_tick (session);
+      pnl_session_set_current (session, pnl_session_find_answer (session, "data.sql"));
+      _pnl_session_tick (session);
+      g_assert_cmpuint (pnl_session_get_elapsed (session), ==, 2);
+      g_assert_true (pnl_session_get_paused (session));
+      g_assert_false (_pnl_session_is_ticking (session));
+      pnl_session_save_now (session);
+      g_assert_finalize_object (session);
+
+      after = stored_interview (f);
+      g_assert_cmpint (pnl_interview_get_revision (after), ==, revision);
+      g_assert_cmpint (g_date_time_to_unix (pnl_interview_get_updated_at (after)), ==, updated_at);
+      api = stored_answer (f, "design.api");
+      g_assert_cmpuint (pnl_answer_get_seconds (api), ==, 2);
+      g_assert_cmpstr (pnl_answer_get_notes (api), ==, "REST, then versioning");
+      g_clear_object (&api);
+      api = stored_answer (f, "data.sql");
+      g_assert_cmpuint (pnl_answer_get_seconds (api), ==, 0);
+    }
+
+  /* The interviewer's first change starts the clock again. */
+  f->session = pnl_session_new (f->store, before, &error);
+  g_assert_no_error (error);
+  pnl_session_set_current (f->session, find (f, "design.api"));
+  g_assert_true (pnl_session_get_paused (f->session));
+  pnl_session_set_score (f->session, 3);
+  g_assert_false (pnl_session_get_paused (f->session));
+  g_assert_true (_pnl_session_is_ticking (f->session));
+  _pnl_session_tick (f->session);
+  g_assert_cmpuint (pnl_session_get_elapsed (f->session), ==, 3);
+
+  /* Paused by the interviewer, it stays paused through a change. */
+  pnl_session_set_paused (f->session, TRUE);
+  pnl_session_set_notes (f->session, "written during the break");
+  g_assert_true (pnl_session_get_paused (f->session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1634,6 +1714,7 @@ main (int   argc,
   ADD ("/core/session/flags", test_flags);
   ADD ("/core/session/submit-reopen", test_submit_reopen);
   ADD ("/core/session/clock", test_clock);
+  ADD ("/core/session/reopen-unchanged", test_reopen_unchanged);
   ADD ("/core/session/pacing", test_pacing);
   ADD ("/core/session/recommendation", test_recommendation);
   ADD ("/core/session/add-question", test_add_question);

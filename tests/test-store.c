@@ -1239,6 +1239,22 @@ test_snapshot_kept (Fixture       *f,
                    FIRST_PROMPT);
 }
 
+/* The interviews in @list are @expected, in that order. */
+static void
+assert_uuids (GListModel  *list,
+              const char **expected,
+              guint        n_expected)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(PnlInterview) item = g_list_model_get_item (list, i);
+      g_assert_cmpstr (pnl_interview_get_uuid (item), ==, expected[i]);
+    }
+}
+
+/* By when each interview was held, never by when it last changed: a
+ * change or an import (which sets updated_at) does not move one. */
 static void
 test_list_interviews_order (Fixture       *f,
                             gconstpointer  data)
@@ -1249,50 +1265,76 @@ test_list_interviews_order (Fixture       *f,
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PnlDb) raw = NULL;
+  g_autoptr(PnlDbStatement) plan = NULL;
   g_autofree char *sql = NULL;
   const char *expected[3];
+  gboolean seen_scan = FALSE;
+  guint n_total = 0;
 
   open_store (f);
   a = create_interview (f, "Ana", NULL);
   b = create_interview (f, "Ben", NULL);
   c = create_interview (f, "Cleo", NULL);
 
+  /* Held: Ana first, then Cleo, Ben last; changed: Ana last. */
   raw = open_raw (f);
-  sql = g_strdup_printf ("UPDATE interviews SET updated_at = CASE id"
-                         " WHEN %" G_GINT64_FORMAT " THEN 1000"
-                         " WHEN %" G_GINT64_FORMAT " THEN 3000"
-                         " WHEN %" G_GINT64_FORMAT " THEN 2000 END",
+  sql = g_strdup_printf ("UPDATE interviews SET"
+                         " started_at = CASE id"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 1000"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 3000"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 2000 END,"
+                         " updated_at = CASE id"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 9000"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 4000"
+                         "  WHEN %" G_GINT64_FORMAT " THEN 5000 END",
+                         pnl_interview_get_id (a), pnl_interview_get_id (b), pnl_interview_get_id (c),
                          pnl_interview_get_id (a), pnl_interview_get_id (b), pnl_interview_get_id (c));
   raw_exec (raw, sql);
 
-  list = pnl_store_list_interviews (f->store, &error);
-  g_assert_no_error (error);
   expected[0] = pnl_interview_get_uuid (b);
   expected[1] = pnl_interview_get_uuid (c);
   expected[2] = pnl_interview_get_uuid (a);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autoptr(PnlInterview) item = g_list_model_get_item (list, i);
-      g_assert_cmpstr (pnl_interview_get_uuid (item), ==, expected[i]);
-    }
+
+  list = pnl_store_list_interviews (f->store, &error);
+  g_assert_no_error (error);
+  assert_uuids (list, expected, 3);
   g_clear_object (&list);
 
-  /* A change moves an interview to the top. */
+  list = pnl_store_list_recent_interviews (f->store, 2, &n_total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_total, ==, 3);
+  assert_uuids (list, expected, 2);
+  g_clear_object (&list);
+
+  /* A change does not move an interview. */
   pnl_interview_set_summary (a, "changed");
   pnl_store_save_interview (f->store, a);
   flush (f);
 
   list = pnl_store_list_interviews (f->store, &error);
   g_assert_no_error (error);
-  expected[0] = pnl_interview_get_uuid (a);
-  expected[1] = pnl_interview_get_uuid (b);
-  expected[2] = pnl_interview_get_uuid (c);
-  for (guint i = 0; i < 3; i++)
+  assert_uuids (list, expected, 3);
+
+  /* The start page reads through the index, sorting nothing. */
+  plan = pnl_db_prepare (raw,
+                         "EXPLAIN QUERY PLAN SELECT i.uuid, c.name"
+                         " FROM interviews i JOIN candidates c ON c.id = i.candidate_id"
+                         " ORDER BY i.started_at DESC, i.id DESC LIMIT 20",
+                         &error);
+  g_assert_no_error (error);
+  while (pnl_db_statement_step (plan, &error) == PNL_DB_STEP_ROW)
     {
-      g_autoptr(PnlInterview) item = g_list_model_get_item (list, i);
-      g_assert_cmpstr (pnl_interview_get_uuid (item), ==, expected[i]);
+      const char *detail = pnl_db_statement_column_text (plan, 3);
+
+      g_assert_null (strstr (detail, "TEMP B-TREE"));
+      if (g_str_has_prefix (detail, "SCAN"))
+        {
+          g_assert_nonnull (strstr (detail, "interviews_started_at"));
+          seen_scan = TRUE;
+        }
     }
+  g_assert_no_error (error);
+  g_assert_true (seen_scan);
 }
 
 static PnlInterview *

@@ -2706,7 +2706,7 @@ test_many_interviews (void)
       g_assert_true (pnl_store_flush (store, NULL));
       {
         g_autoptr(PnlDb) db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
-        g_autofree char *sql = g_strdup_printf ("UPDATE interviews SET updated_at = %u WHERE uuid = '%s'",
+        g_autofree char *sql = g_strdup_printf ("UPDATE interviews SET started_at = %u WHERE uuid = '%s'",
                                                 1767225600 + i, pnl_interview_get_uuid (interview));
 
         g_assert_true (pnl_db_exec (db, sql, &error));
@@ -2733,6 +2733,97 @@ test_many_interviews (void)
   }
 
   run_app (scenario_many_interviews, NULL);
+}
+
+/* Held today, yesterday (at noon) and on 2 January 2026; the oldest
+ * changed last, as an import of it would. */
+static const char *dated_names[] = { "Held Today", "Held Yesterday", "Held Long Ago" };
+
+static gint64
+dated_started_at (guint i)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+
+  if (i == 0)
+    return g_date_time_to_unix (now);
+  if (i == 1)
+    {
+      noon = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 12, 0, 0);
+      yesterday = g_date_time_add_days (noon, -1);
+      return g_date_time_to_unix (yesterday);
+    }
+  return 1767348000;
+}
+
+static void
+scenario_start_page_dates (PnlApplication *app,
+                           PnlWindow      *window,
+                           gpointer        data)
+{
+  GtkWidget *list_view;
+  GListModel *model;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (1767348000);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *long_ago = g_date_time_format (local, "%x");
+  const char *days[] = { "Today", "Yesterday", long_ago };
+
+  wait_until (count_rows (GTK_WIDGET (window)) == 3);
+  list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* By the day each was held, most recent first, each with its day. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PnlInterview) interview = g_list_model_get_item (model, i);
+      GtkWidget *row;
+
+      g_assert_cmpstr (pnl_interview_get_candidate_name (interview), ==, dated_names[i]);
+      row = find_interview_row (list_view, interview);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (pnl_interview_row_get_date (PNL_INTERVIEW_ROW (row)), ==, days[i]);
+      g_assert_nonnull (find_label_containing (row, days[i]));
+    }
+}
+
+static void
+test_start_page_dates (void)
+{
+  g_autoptr(PnlBankLibrary) library = NULL;
+  g_autofree char *path = pnl_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnlStore) store = NULL;
+  PnlBank *bank;
+
+  reset_settings ();
+  g_remove (path);
+  store = pnl_store_new (path, &error);
+  g_assert_no_error (error);
+  bank = shipped_bank (&library);
+  for (guint i = 0; i < G_N_ELEMENTS (dated_names); i++)
+    {
+      g_autoptr(PnlInterview) interview = pnl_store_create_interview (store, dated_names[i], "",
+                                                                      "Backend Developer", "Technical 1",
+                                                                      "Grace", bank, &error);
+      g_autoptr(PnlDb) db = NULL;
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (pnl_store_flush (store, NULL));
+      db = pnl_db_open (path, PNL_DB_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("UPDATE interviews SET started_at = %" G_GINT64_FORMAT ","
+                             " updated_at = %u WHERE uuid = '%s'",
+                             dated_started_at (i), 1900000000 + i, pnl_interview_get_uuid (interview));
+      g_assert_true (pnl_db_exec (db, sql, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (pnl_store_close (store, &error));
+
+  run_app (scenario_start_page_dates, NULL);
 }
 
 /* Preferences and About ------------------------------------------------ */
@@ -3790,6 +3881,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/sidebar-width", test_sidebar_width);
   g_test_add_func ("/ui/window/many-interviews", test_many_interviews);
+  g_test_add_func ("/ui/window/start-page-dates", test_start_page_dates);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/preferences-and-about", test_preferences);
   g_test_add_func ("/ui/window/banks-folder-pipe", test_banks_folder_pipe);

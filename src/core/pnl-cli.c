@@ -66,13 +66,16 @@ pnl_cli_list (PnlStore  *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PnlInterview) interview = g_list_model_get_item (interviews, i);
+      g_autoptr(GDateTime) held = g_date_time_to_local (pnl_interview_get_started_at (interview));
+      g_autofree char *date = g_date_time_format (held, "%Y-%m-%d");
 
       append_field (out, pnl_interview_get_uuid (interview), FALSE);
       append_field (out, pnl_interview_get_candidate_name (interview), FALSE);
       append_field (out, pnl_interview_get_role (interview), FALSE);
       append_field (out, pnl_interview_get_round (interview), FALSE);
       append_field (out, pnl_interview_get_interviewer (interview), FALSE);
-      append_field (out, pnl_interview_state_to_string (pnl_interview_get_state (interview)), TRUE);
+      append_field (out, pnl_interview_state_to_string (pnl_interview_get_state (interview)), FALSE);
+      append_field (out, date, TRUE);
     }
 
   return TRUE;

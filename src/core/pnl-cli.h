@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * prints them and the tests read them. */
 
 /* One interview a line, tab-separated: UUID, candidate, role, round,
- * interviewer, state.  Tabs and line breaks inside a field become spaces. */
+ * interviewer, state, the day it was held (started, YYYY-MM-DD in local
+ * time); the most recently held first.  Tabs and line breaks inside a
+ * field become spaces. */
 gboolean pnl_cli_list  (PnlStore       *store,
                         GString        *out,
                         GError        **error);

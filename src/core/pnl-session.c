@@ -91,6 +91,9 @@ struct _PnlSession
   /* Another interviewer's scorecard: locked for good */
   guint         foreign : 1;
   guint         paused : 1;
+  /* Paused by opening, not by the interviewer: the first change they
+   * make starts the clock (see pnl_session_new()). */
+  guint         waiting : 1;
   /* Set while several interview fields change together. */
   guint         batching : 1;
   guint         disposed : 1;
@@ -267,6 +270,18 @@ pnl_session_hold (PnlSession *self)
   g_source_set_name_by_id (self->lease_source, "[panelist] session lease");
 }
 
+/* The interviewer changed something: an interview opened with its clock
+ * waiting is being held again, and its time counts from now. */
+static void
+pnl_session_changed (PnlSession *self)
+{
+  if (!self->waiting)
+    return;
+
+  self->waiting = FALSE;
+  pnl_session_set_paused (self, FALSE);
+}
+
 /* Watching the answers --------------------------------------------------- */
 
 static void
@@ -335,6 +350,7 @@ pnl_session_answer_notify_cb (PnlSession *self,
     }
 
   g_hash_table_add (self->dirty_answers, answer);
+  pnl_session_changed (self);
   pnl_session_schedule_save (self);
   pnl_session_update_dirty (self);
 }
@@ -431,6 +447,7 @@ pnl_session_interview_notify_cb (PnlSession   *self,
     {
       /* Typed like notes: debounced like them. */
       self->interview_dirty = TRUE;
+      pnl_session_changed (self);
       pnl_session_schedule_save (self);
       pnl_session_update_dirty (self);
       return;
@@ -448,6 +465,7 @@ pnl_session_interview_notify_cb (PnlSession   *self,
 
   /* A decision, not typing: saved at once (unless more comes with it). */
   self->interview_dirty = TRUE;
+  pnl_session_changed (self);
   if (self->batching)
     pnl_session_update_dirty (self);
   else
@@ -798,6 +816,13 @@ pnl_session_init (PnlSession *self)
  *
  * Reads the answers of @interview and groups them by skill area.
  *
+ * Opening an interview changes nothing about it: when it has been worked
+ * on already (a revision above 1, or time on its clock), the session
+ * starts paused, and the first change the interviewer makes (notes, a
+ * score, a flag, asked, the summary, a recommendation) or
+ * pnl_session_set_paused() starts the clock.  A new interview's clock
+ * runs from its first question.
+ *
  * Returns: (transfer full): a new #PnlSession, or %NULL with @error set
  */
 PnlSession *
@@ -848,6 +873,10 @@ pnl_session_new (PnlStore      *store,
     }
 
   g_list_store_splice (self->answers, 0, 0, items->pdata, items->len);
+
+  /* Reading an old interview adds no time to it, nor a revision. */
+  if (pnl_interview_get_revision (interview) > 1 || self->elapsed > 0)
+    self->paused = self->waiting = TRUE;
 
   n_areas = g_list_model_get_n_items (G_LIST_MODEL (self->areas));
   for (guint i = 0; i < n_areas; i++)
@@ -1553,6 +1582,7 @@ pnl_session_set_paused (PnlSession *self,
   g_return_if_fail (PNL_IS_SESSION (self));
 
   paused = !!paused;
+  self->waiting = FALSE;
 
   if (self->paused != paused)
     {

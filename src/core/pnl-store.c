@@ -242,6 +242,11 @@ static const PnlDbMigration migrations[] = {
     "   FROM (SELECT lower (hex (randomblob (16))) AS h);"
     "ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
     "UPDATE interviews SET origin = (SELECT value FROM settings WHERE key = 'installation');" },
+
+  { 7,
+    /* Recent interviews come by when they were held, not by when they
+     * last changed: opening or importing one does not move it. */
+    "CREATE INDEX interviews_started_at ON interviews (started_at);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PNL_STORE_SCHEMA_VERSION);
@@ -718,8 +723,10 @@ pnl_store_list_role_tallies (PnlStore    *self,
  * @n_total: (out) (optional): how many there are in all
  * @error: a location for a #GError
  *
- * Like pnl_store_list_interviews(), the @limit most recently changed:
- * what a start page shows, without reading ten thousand interviews.
+ * Like pnl_store_list_interviews(), the @limit most recently held (by
+ * `started_at`, through its index; the same second by id, the last
+ * created first): what a start page shows, without reading ten thousand
+ * interviews.  A change, or an import, does not move an interview.
  *
  * Returns: (transfer full): a #GListModel of #PnlInterview
  */
@@ -748,7 +755,7 @@ pnl_store_list_recent_interviews (PnlStore  *self,
 
   stmt = pnl_db_prepare_cached (self->db,
                                 INTERVIEW_SELECT
-                                " ORDER BY i.updated_at DESC, i.id DESC LIMIT ?1",
+                                " ORDER BY i.started_at DESC, i.id DESC LIMIT ?1",
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -970,7 +977,7 @@ pnl_store_list_stale_candidates (PnlStore  *self,
  * @error: a location for a #GError
  *
  * Returns: (transfer full): a #GListModel of #PnlInterview, the most
- *   recently changed first
+ *   recently held (started) first
  */
 GListModel *
 pnl_store_list_interviews (PnlStore  *self,

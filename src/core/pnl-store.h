@@ -75,7 +75,7 @@ const char   *pnl_import_conflict_to_string  (PnlImportConflict  conflict);
 /* The names of @fields, translated, joined by ", ". */
 char         *pnl_identity_fields_to_string  (PnlIdentityFields  fields);
 
-#define PNL_STORE_SCHEMA_VERSION 6
+#define PNL_STORE_SCHEMA_VERSION 7
 
 /* A session refreshes its lease this often; a lease not refreshed for
  * PNL_STORE_LEASE_STALE_S (or whose process is gone) does not count. */

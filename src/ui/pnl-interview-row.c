@@ -24,6 +24,7 @@ struct _PnlInterviewRow
   /* Children */
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
+  GtkLabel      *date_label;
   GtkLabel      *state_label;
 };
 
@@ -50,6 +51,28 @@ format_when (GDateTime *when)
   /* Translators: a date and time, see the strftime manual; %x is the
    * date in the locale's way */
   return g_date_time_format (local, _("%x %H:%M"));
+}
+
+/* The day the interview was held, as GNOME's lists write a day: Today,
+ * Yesterday, or the date in the locale's way. */
+static char *
+format_day (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: the day an interview was held, in the start page's list */
+    return g_strdup (_("Today"));
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (yesterday) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (yesterday))
+    /* Translators: the day an interview was held, in the start page's list */
+    return g_strdup (_("Yesterday"));
+
+  return g_date_time_format (local, "%x");
 }
 
 /* Made when asked for: gtk_widget_set_tooltip_text () on every row costs
@@ -98,6 +121,7 @@ pnl_interview_row_set_interview (PnlInterviewRow *self,
                                  PnlInterview    *interview)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *day = NULL;
   const char *state = NULL;
 
   g_return_if_fail (PNL_IS_INTERVIEW_ROW (self));
@@ -118,10 +142,12 @@ pnl_interview_row_set_interview (PnlInterviewRow *self,
                                   pnl_interview_get_role (interview),
                                   pnl_interview_get_round (interview),
                                   pnl_interview_get_interviewer (interview));
+      day = format_day (pnl_interview_get_started_at (interview));
     }
 
   gtk_label_set_text (self->title_label, interview ? pnl_interview_get_candidate_name (interview) : "");
   gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
+  gtk_label_set_text (self->date_label, day ? day : "");
   gtk_label_set_text (self->state_label, state ? state : "");
 }
 
@@ -147,6 +173,14 @@ pnl_interview_row_get_subtitle (PnlInterviewRow *self)
   g_return_val_if_fail (PNL_IS_INTERVIEW_ROW (self), NULL);
 
   return gtk_label_get_label (self->subtitle_label);
+}
+
+const char *
+pnl_interview_row_get_date (PnlInterviewRow *self)
+{
+  g_return_val_if_fail (PNL_IS_INTERVIEW_ROW (self), NULL);
+
+  return gtk_label_get_label (self->date_label);
 }
 
 static void
@@ -179,7 +213,7 @@ pnl_interview_row_class_init (PnlInterviewRowClass *klass)
 static void
 pnl_interview_row_init (PnlInterviewRow *self)
 {
-  GtkWidget *titles, *image;
+  GtkWidget *titles, *end, *image;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "header");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
@@ -195,15 +229,24 @@ pnl_interview_row_init (PnlInterviewRow *self)
   gtk_label_set_lines (self->subtitle_label, 2);
   gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
 
+  /* The day it was held over its state, at the end. */
+  end = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (end, GTK_WIDGET (self));
+
+  self->date_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->date_label, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "caption");
+  gtk_box_append (GTK_BOX (end), GTK_WIDGET (self->date_label));
+
   self->state_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->state_label, 1);
-  gtk_widget_set_valign (GTK_WIDGET (self->state_label), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "caption");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->state_label), TRUE);
   g_signal_connect_object (self->state_label, "query-tooltip",
                            G_CALLBACK (on_query_state_tooltip), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_parent (GTK_WIDGET (self->state_label), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (end), GTK_WIDGET (self->state_label));
 
   image = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_parent (image, GTK_WIDGET (self));
@@ -212,6 +255,6 @@ pnl_interview_row_init (PnlInterviewRow *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  self->subtitle_label, self->state_label, NULL,
+                                  self->subtitle_label, self->date_label, self->state_label, NULL,
                                   -1);
 }

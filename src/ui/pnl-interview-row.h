@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PnlInterviewRow, pnl_interview_row, PNL, INTERVIEW_ROW, GtkWidget)
 
 /* An interview in the start page's list: the candidate, then role, round
- * and interviewer, its state (with when it last changed as a tooltip)
- * and an arrow.  It is the "box.header" of an AdwActionRow, styled by the
+ * and interviewer, the day it was held (Today, Yesterday or the date)
+ * over its state (with when it last changed as a tooltip) and an arrow.  It is the "box.header" of an AdwActionRow, styled by the
  * same "row > box.header" rules, at a fraction of its cost, for a row of
  * a GtkListView: the start page builds them before its first frame, and
  * shows thousands with Show All. */
@@ -29,5 +29,6 @@ void          pnl_interview_row_set_interview (PnlInterviewRow *self,
 PnlInterview *pnl_interview_row_get_interview (PnlInterviewRow *self);
 const char   *pnl_interview_row_get_title     (PnlInterviewRow *self);
 const char   *pnl_interview_row_get_subtitle  (PnlInterviewRow *self);
+const char   *pnl_interview_row_get_date      (PnlInterviewRow *self);
 
 G_END_DECLS
