@@ -45,9 +45,17 @@ struct _PnlStore
   PnlWriter *writer;
   /* This installation's identity: settings.installation */
   char      *identity;
+  /* Whose each interview read so far is (id → MINE or FOREIGN), so that
+   * a save, queued on the main thread as the interviewer types, knows
+   * without reading the file.  Reads may run on other threads. */
+  GMutex      owners_lock;
+  GHashTable *owners;
 
   guint      closed : 1;
 };
+
+#define OWNER_MINE    GINT_TO_POINTER (1)
+#define OWNER_FOREIGN GINT_TO_POINTER (2)
 
 enum {
   PROP_0,
@@ -335,9 +343,17 @@ is_foreign_id (PnlStore *self,
 {
   g_autoptr(PnlDbStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
+  gpointer owner;
 
   if (self->db == NULL)
     return FALSE;
+
+  /* Read before, as every interview a session saves was: no disk. */
+  g_mutex_lock (&self->owners_lock);
+  owner = g_hash_table_lookup (self->owners, GSIZE_TO_POINTER (interview_id));
+  g_mutex_unlock (&self->owners_lock);
+  if (owner != NULL)
+    return owner == OWNER_FOREIGN;
 
   stmt = pnl_db_prepare_cached (self->db, "SELECT origin FROM interviews WHERE id = ?1", &error);
   if (stmt == NULL)
@@ -352,7 +368,12 @@ is_foreign_id (PnlStore *self,
   switch (pnl_db_statement_step (stmt, &error))
     {
     case PNL_DB_STEP_ROW:
-      return g_strcmp0 (pnl_db_statement_column_text (stmt, 0), self->identity) != 0;
+      owner = g_strcmp0 (pnl_db_statement_column_text (stmt, 0), self->identity) == 0
+              ? OWNER_MINE : OWNER_FOREIGN;
+      g_mutex_lock (&self->owners_lock);
+      g_hash_table_insert (self->owners, GSIZE_TO_POINTER (interview_id), owner);
+      g_mutex_unlock (&self->owners_lock);
+      return owner == OWNER_FOREIGN;
 
     case PNL_DB_STEP_DONE:
       return FALSE;
@@ -400,6 +421,15 @@ interview_from_row (PnlStore        *self,
   if (!pnl_db_statement_column_is_null (stmt, 16))
     ended_at = g_date_time_new_from_unix_utc (pnl_db_statement_column_int (stmt, 16));
   updated_at = g_date_time_new_from_unix_utc (pnl_db_statement_column_int (stmt, 17));
+
+  /* An import never changes an origin that is set (only an empty one
+   * takes the arrival's), so what is read here stays true, or turns from
+   * another's to mine: a save refused meanwhile is refused the safe way. */
+  g_mutex_lock (&self->owners_lock);
+  g_hash_table_insert (self->owners, GSIZE_TO_POINTER (pnl_db_statement_column_int (stmt, 0)),
+                       g_strcmp0 (pnl_db_statement_column_text (stmt, 18), self->identity) == 0
+                         ? OWNER_MINE : OWNER_FOREIGN);
+  g_mutex_unlock (&self->owners_lock);
 
   return g_object_new (PNL_TYPE_INTERVIEW,
                        "id", pnl_db_statement_column_int (stmt, 0),
@@ -2277,6 +2307,8 @@ pnl_store_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->identity, g_free);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
+  g_mutex_clear (&self->owners_lock);
 
   G_OBJECT_CLASS (pnl_store_parent_class)->finalize (object);
 }
@@ -2375,6 +2407,8 @@ pnl_store_class_init (PnlStoreClass *klass)
 static void
 pnl_store_init (PnlStore *self)
 {
+  g_mutex_init (&self->owners_lock);
+  self->owners = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -4297,6 +4331,12 @@ pnl_store_forget_candidate (PnlStore   *self,
 
   if (!pnl_writer_run_outside_transaction (self->writer, forget_vacuum_job, &job, error))
     return FALSE;
+
+  /* What was read of whose the interviews were is gone with them: a save
+   * of one fails now as a save that matches no row. */
+  g_mutex_lock (&self->owners_lock);
+  g_hash_table_remove_all (self->owners);
+  g_mutex_unlock (&self->owners_lock);
 
   if (uuids != NULL)
     {
