@@ -1449,8 +1449,11 @@ test_custom_question_locked (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
   g_assert_true (pnl_session_find_answer (f->session, question_id) == answer);
-  g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (stored_answer (f, question_id))),
-                   ==, "Why did you leave?");
+  {
+    g_autoptr(PnlAnswer) kept = stored_answer (f, question_id);
+
+    g_assert_cmpstr (pnl_question_get_prompt (pnl_answer_get_question (kept)), ==, "Why did you leave?");
+  }
 
   /* Reopened, it can change again; an undo waits for the next reopen. */
   pnl_session_reopen (f->session);
@@ -1637,7 +1640,11 @@ test_reopen_unchanged (Fixture       *f,
   before = stored_interview (f);
   revision = pnl_interview_get_revision (before);
   updated_at = g_date_time_to_unix (pnl_interview_get_updated_at (before));
-  g_assert_cmpuint (pnl_answer_get_seconds (stored_answer (f, "design.api")), ==, 2);
+  {
+    g_autoptr(PnlAnswer) api_before = stored_answer (f, "design.api");
+
+    g_assert_cmpuint (pnl_answer_get_seconds (api_before), ==, 2);
+  }
 
   /* A change now would show in updated_at. */
   g_usleep (1100 * 1000);
