@@ -804,8 +804,9 @@ as_mine (Fixture    *f,
 /* An interview in progress made by another installation (another
  * interviewer's database), as its scorecard file says it. */
 static char *
-made_by_another (Fixture  *f,
-                 char    **uuid)
+made_by_another (Fixture     *f,
+                 const char  *custom_prompt,
+                 char       **uuid)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PnlBank) bank = load_shipped_bank ();
@@ -813,9 +814,20 @@ made_by_another (Fixture  *f,
   g_autoptr(PnlInterview) interview = NULL;
   char *text;
 
+  g_autoptr(PnlAnswer) custom = NULL;
+
   interview = pnl_store_create_interview (origin, "Ana Lima", "ATS-1", "Backend developer",
                                           "Technical 1", "Priya", bank, &error);
   g_assert_no_error (error);
+  /* A question of Priya's own, as asked in her interview. */
+  if (custom_prompt != NULL)
+    {
+      custom = pnl_store_add_custom_question (origin, interview, "databases", "Databases",
+                                              custom_prompt, &error);
+      g_assert_no_error (error);
+      g_assert_true (pnl_store_flush (origin, &error));
+      g_assert_no_error (error);
+    }
   *uuid = g_strdup (pnl_interview_get_uuid (interview));
   text = export_one (origin, *uuid);
   g_clear_object (&interview);
@@ -831,7 +843,7 @@ static char *
 made_elsewhere (Fixture  *f,
                 char    **uuid)
 {
-  g_autofree char *theirs = made_by_another (f, uuid);
+  g_autofree char *theirs = made_by_another (f, NULL, uuid);
 
   return as_mine (f, theirs, NULL);
 }
@@ -1488,7 +1500,7 @@ test_foreign_read_only (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
-  g_autofree char *text = made_by_another (f, &uuid);
+  g_autofree char *text = made_by_another (f, "How would you shard it?", &uuid);
   g_autoptr(GFile) file = write_file (f, "theirs.json", text);
   g_autoptr(PnlImporter) importer = import_files (f->store, file, NULL);
   g_autoptr(PnlInterview) interview = NULL;
@@ -1505,7 +1517,8 @@ test_foreign_read_only (Fixture       *f,
   interview = pnl_store_find_interview (f->store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pnl_interview_get_state (interview), ==, PNL_INTERVIEW_STATE_IN_PROGRESS);
-  g_assert_cmpint (pnl_interview_get_revision (interview), ==, 1);
+  /* Revision 2: created, then her own question added. */
+  g_assert_cmpint (pnl_interview_get_revision (interview), ==, 2);
   g_assert_cmpstr (pnl_interview_get_origin (interview), !=, pnl_store_get_identity (f->store));
   g_assert_false (pnl_store_interview_is_mine (f->store, interview));
   before = dump_interview_rows (f);
@@ -1557,6 +1570,32 @@ test_foreign_read_only (Fixture       *f,
                                                 "Why?", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
+  /* Its interviewer's own questions stay as they wrote them. */
+  {
+    GListModel *answers = pnl_session_get_answers (session);
+    PnlAnswer *custom = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (answers) && custom == NULL; i++)
+      {
+        g_autoptr(PnlAnswer) item = g_list_model_get_item (answers, i);
+
+        if (pnl_answer_get_custom (item))
+          custom = item;
+      }
+    g_assert_nonnull (custom);
+
+    g_assert_false (pnl_session_rename_question (session, custom, "Renamed", &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_assert_nonnull (strstr (error->message, "another interviewer"));
+    g_clear_error (&error);
+    g_assert_false (pnl_session_remove_question (session, custom, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+
+    pnl_store_remove_custom_question (f->store, custom);
+    pnl_store_rename_custom_question (f->store, custom);
+  }
+
   pnl_session_save_now (session);
   g_assert_cmpuint (pnl_store_get_n_pending (f->store), ==, 0);
 
@@ -1568,7 +1607,7 @@ test_foreign_read_only (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   again = pnl_store_find_interview (f->store, uuid, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pnl_interview_get_revision (again), ==, 1);
+  g_assert_cmpint (pnl_interview_get_revision (again), ==, 2);
 
   /* It travels on as it came. */
   exported = export_one (f->store, uuid);

@@ -1306,6 +1306,13 @@ check_custom_change (PnlSession  *self,
                      PnlAnswer   *answer,
                      GError     **error)
 {
+  if (self->foreign)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("This is another interviewer’s scorecard: it cannot be changed here."));
+      return FALSE;
+    }
+
   if (self->locked)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,

@@ -1875,6 +1875,30 @@ restore_custom_job (PnlDb     *db,
   return bump_revision (db, change->interview_id, change->now, error);
 }
 
+/* Queues @func on a CustomChange of @answer under its @kind key.  Like
+ * every save, nothing is queued for another interviewer's interview. */
+static void
+push_custom_change (PnlStore      *self,
+                    PnlAnswer     *answer,
+                    const char    *kind,
+                    PnlWriterFunc  func)
+{
+  CustomChange *change;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (PNL_IS_STORE (self));
+  g_return_if_fail (PNL_IS_ANSWER (answer));
+  g_return_if_fail (pnl_answer_get_custom (answer));
+
+  if (is_foreign_id (self, pnl_answer_get_interview_id (answer)))
+    return;
+
+  change = custom_change_new (answer);
+  key = custom_change_key (kind, change);
+
+  pnl_writer_push (self->writer, key, func, change, custom_change_free);
+}
+
 /**
  * pnl_store_rename_custom_question:
  * @self: a #PnlStore
@@ -1887,17 +1911,7 @@ void
 pnl_store_rename_custom_question (PnlStore  *self,
                                   PnlAnswer *answer)
 {
-  CustomChange *change;
-  g_autofree char *key = NULL;
-
-  g_return_if_fail (PNL_IS_STORE (self));
-  g_return_if_fail (PNL_IS_ANSWER (answer));
-  g_return_if_fail (pnl_answer_get_custom (answer));
-
-  change = custom_change_new (answer);
-  key = custom_change_key ("prompt", change);
-
-  pnl_writer_push (self->writer, key, rename_custom_job, change, custom_change_free);
+  push_custom_change (self, answer, "prompt", rename_custom_job);
 }
 
 /**
@@ -1913,17 +1927,7 @@ void
 pnl_store_remove_custom_question (PnlStore  *self,
                                   PnlAnswer *answer)
 {
-  CustomChange *change;
-  g_autofree char *key = NULL;
-
-  g_return_if_fail (PNL_IS_STORE (self));
-  g_return_if_fail (PNL_IS_ANSWER (answer));
-  g_return_if_fail (pnl_answer_get_custom (answer));
-
-  change = custom_change_new (answer);
-  key = custom_change_key ("answer", change);
-
-  pnl_writer_push (self->writer, key, remove_custom_job, change, custom_change_free);
+  push_custom_change (self, answer, "answer", remove_custom_job);
 }
 
 /**
@@ -1938,17 +1942,7 @@ void
 pnl_store_restore_custom_question (PnlStore  *self,
                                    PnlAnswer *answer)
 {
-  CustomChange *change;
-  g_autofree char *key = NULL;
-
-  g_return_if_fail (PNL_IS_STORE (self));
-  g_return_if_fail (PNL_IS_ANSWER (answer));
-  g_return_if_fail (pnl_answer_get_custom (answer));
-
-  change = custom_change_new (answer);
-  key = custom_change_key ("answer", change);
-
-  pnl_writer_push (self->writer, key, restore_custom_job, change, custom_change_free);
+  push_custom_change (self, answer, "answer", restore_custom_job);
 }
 
 /* Saving ----------------------------------------------------------------- */
